@@ -98,7 +98,10 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec EnqLoad then EnqStoreHead: single producer. */
-    private static long enqMoveHeadSt(MemorySegment s, int capacity, int n, boolean fixed, int[] freeSpace) {
+    private long enqMoveHeadSt(int n, boolean fixed, int[] freeSpace) {
+        RingShape k = k();
+        MemorySegment s = k.seg();
+        int capacity = k.capacity();
         int oldHead = Mem.getIntPlain(s, PROD_HEAD); // only this thread writes it
         int consTail = Mem.getIntAcquire(s, CONS_TAIL); // A1: pairs with R1; spec EnqLoad
         int free = capacity + consTail - oldHead;
@@ -113,7 +116,10 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec EnqLoad then EnqCas, retried until the CAS wins or there is nothing to move: multi-producer. */
-    private static long enqMoveHeadMt(MemorySegment s, int capacity, int n, boolean fixed, int[] freeSpace) {
+    private long enqMoveHeadMt(int n, boolean fixed, int[] freeSpace) {
+        RingShape k = k();
+        MemorySegment s = k.seg();
+        int capacity = k.capacity();
         int oldHead = Mem.getIntAcquire(s, PROD_HEAD); // A0: pairs with C0; spec EnqLoad
         int free;
         int moved;
@@ -137,14 +143,21 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec EnqCopy, one 8-byte element. */
-    private static void enqCopyOne(MemorySegment s, int mask, int head, long obj) {
-        Mem.setLongPlain(s, SLOTS + ((long) (head & mask) << 3), obj);
+    private void enqCopyOne(int head, long obj) {
+        RingShape k = k();
+        Mem.setLongPlain(k.seg(), SLOTS + ((long) (head & k.mask()) << 3), obj);
     }
 
     /** Spec EnqCopy, 8-byte elements from an array, in two pieces if the range wraps. */
-    private static void enqCopy(MemorySegment s, int size, int mask, int head, long[] src, int off, int n) {
-        int idx = head & mask;
-        int first = Math.min(n, size - idx);
+    private void enqCopy(int head, long[] src, int off, int n) {
+        RingShape k = k();
+        MemorySegment s = k.seg();
+        if (n == 1) {
+            enqCopyOne(head, src[off]);
+            return;
+        }
+        int idx = head & k.mask();
+        int first = Math.min(n, k.size() - idx);
         Mem.copyIn(src, off, s, SLOTS + ((long) idx << 3), first);
         if (first < n) {
             Mem.copyIn(src, off + first, s, SLOTS, n - first);
@@ -152,10 +165,12 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec EnqCopy, elements of any size from a segment, in two pieces if the range wraps. */
-    private static void enqCopySegment(MemorySegment s, int size, int mask, int esize, int head,
-                                       MemorySegment src, long srcOffset, int n) {
-        int idx = head & mask;
-        int first = Math.min(n, size - idx);
+    private void enqCopySegment(int head, MemorySegment src, long srcOffset, int n) {
+        RingShape k = k();
+        MemorySegment s = k.seg();
+        int esize = k.esize();
+        int idx = head & k.mask();
+        int first = Math.min(n, k.size() - idx);
         Mem.copy(src, srcOffset, s, RingLayout.slotOffset(idx, esize), (long) first * esize);
         if (first < n) {
             Mem.copy(src, srcOffset + (long) first * esize, s, SLOTS, (long) (n - first) * esize);
@@ -163,7 +178,8 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec EnqWaitTail (MP only) then EnqPublish. */
-    private static void enqPublish(MemorySegment s, boolean single, int oldHead, int newTail) {
+    private void enqPublish(boolean single, int oldHead, int newTail) {
+        MemorySegment s = k().seg();
         if (!single) {
             while (Mem.getIntAcquire(s, PROD_TAIL) != oldHead) { // W0: pairs with R0; spec EnqWaitTail
                 Thread.onSpinWait();
@@ -176,7 +192,8 @@ final class OffHeapRing extends Ring {
     // Consumer steps
 
     /** Spec DeqLoad then DeqStoreHead: single consumer. */
-    private static long deqMoveHeadSt(MemorySegment s, int n, boolean fixed, int[] available) {
+    private long deqMoveHeadSt(int n, boolean fixed, int[] available) {
+        MemorySegment s = k().seg();
         int oldHead = Mem.getIntPlain(s, CONS_HEAD); // only this thread writes it
         int prodTail = Mem.getIntAcquire(s, PROD_TAIL); // A3: pairs with R0; spec DeqLoad
         int entries = prodTail - oldHead;
@@ -191,7 +208,8 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec DeqLoad then DeqCas, retried until the CAS wins or there is nothing to move: multi-consumer. */
-    private static long deqMoveHeadMt(MemorySegment s, int n, boolean fixed, int[] available) {
+    private long deqMoveHeadMt(int n, boolean fixed, int[] available) {
+        MemorySegment s = k().seg();
         int oldHead = Mem.getIntAcquire(s, CONS_HEAD); // A2: pairs with C1; spec DeqLoad
         int entries;
         int moved;
@@ -215,14 +233,21 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec DeqCopy, one 8-byte element. */
-    private static long deqCopyOne(MemorySegment s, int mask, int head) {
-        return Mem.getLongPlain(s, SLOTS + ((long) (head & mask) << 3));
+    private long deqCopyOne(int head) {
+        RingShape k = k();
+        return Mem.getLongPlain(k.seg(), SLOTS + ((long) (head & k.mask()) << 3));
     }
 
     /** Spec DeqCopy, 8-byte elements into an array, in two pieces if the range wraps. */
-    private static void deqCopy(MemorySegment s, int size, int mask, int head, long[] dst, int off, int n) {
-        int idx = head & mask;
-        int first = Math.min(n, size - idx);
+    private void deqCopy(int head, long[] dst, int off, int n) {
+        RingShape k = k();
+        MemorySegment s = k.seg();
+        if (n == 1) {
+            dst[off] = deqCopyOne(head);
+            return;
+        }
+        int idx = head & k.mask();
+        int first = Math.min(n, k.size() - idx);
         Mem.copyOut(s, SLOTS + ((long) idx << 3), dst, off, first);
         if (first < n) {
             Mem.copyOut(s, SLOTS, dst, off + first, n - first);
@@ -230,10 +255,12 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec DeqCopy, elements of any size into a segment, in two pieces if the range wraps. */
-    private static void deqCopySegment(MemorySegment s, int size, int mask, int esize, int head,
-                                       MemorySegment dst, long dstOffset, int n) {
-        int idx = head & mask;
-        int first = Math.min(n, size - idx);
+    private void deqCopySegment(int head, MemorySegment dst, long dstOffset, int n) {
+        RingShape k = k();
+        MemorySegment s = k.seg();
+        int esize = k.esize();
+        int idx = head & k.mask();
+        int first = Math.min(n, k.size() - idx);
         Mem.copy(s, RingLayout.slotOffset(idx, esize), dst, dstOffset, (long) first * esize);
         if (first < n) {
             Mem.copy(s, SLOTS, dst, dstOffset + (long) first * esize, (long) (n - first) * esize);
@@ -241,7 +268,8 @@ final class OffHeapRing extends Ring {
     }
 
     /** Spec DeqWaitTail (MC only) then DeqPublish. */
-    private static void deqPublish(MemorySegment s, boolean single, int oldHead, int newTail) {
+    private void deqPublish(boolean single, int oldHead, int newTail) {
+        MemorySegment s = k().seg();
         if (!single) {
             while (Mem.getIntAcquire(s, CONS_TAIL) != oldHead) { // W1: pairs with R1; spec DeqWaitTail
                 Thread.onSpinWait();
@@ -253,109 +281,97 @@ final class OffHeapRing extends Ring {
     // ------------------------------------------------------------------------------------------------------------
     // Whole operations: argument checks first, so that a bad call changes nothing
 
-    private static void requireLongs(RingShape k) {
-        if (k.esize() != 8) {
-            throw new IllegalStateException("esize = " + k.esize()
+    private void requireLongs() {
+        int esize = k().esize();
+        if (esize != 8) {
+            throw new IllegalStateException("esize = " + esize
                     + ": the long[] calls need a ring of 8-byte elements; use the MemorySegment calls");
         }
     }
 
-    private static boolean enqueueOne(RingShape k, boolean single, long obj) {
-        requireLongs(k);
-        MemorySegment s = k.seg();
-        long c = single ? enqMoveHeadSt(s, k.capacity(), 1, true, null)
-                : enqMoveHeadMt(s, k.capacity(), 1, true, null);
+    private boolean enqueueOne(boolean single, long obj) {
+        requireLongs();
+        long c = single ? enqMoveHeadSt(1, true, null) : enqMoveHeadMt(1, true, null);
         if (claimedCount(c) == 0) {
             return false;
         }
         int head = claimedHead(c);
-        enqCopyOne(s, k.mask(), head, obj);
-        enqPublish(s, single, head, head + 1);
+        enqCopyOne(head, obj);
+        enqPublish(single, head, head + 1);
         return true;
     }
 
-    private static int enqueueLongs(RingShape k, boolean single, long[] src, int off, int n, boolean fixed,
-                                    int[] freeSpace) {
-        requireLongs(k);
+    private int enqueueLongs(boolean single, long[] src, int off, int n, boolean fixed, int[] freeSpace) {
+        requireLongs();
         Check.arrayRange("objs", src.length, off, n);
         Check.outParam("freeSpace", freeSpace);
-        MemorySegment s = k.seg();
-        long c = single ? enqMoveHeadSt(s, k.capacity(), n, fixed, freeSpace)
-                : enqMoveHeadMt(s, k.capacity(), n, fixed, freeSpace);
+        long c = single ? enqMoveHeadSt(n, fixed, freeSpace) : enqMoveHeadMt(n, fixed, freeSpace);
         int moved = claimedCount(c);
         if (moved != 0) {
             int head = claimedHead(c);
-            enqCopy(s, k.size(), k.mask(), head, src, off, moved);
-            enqPublish(s, single, head, head + moved);
+            enqCopy(head, src, off, moved);
+            enqPublish(single, head, head + moved);
         }
         return moved;
     }
 
-    private static int enqueueSegment(RingShape k, boolean single, MemorySegment src, long srcOffset, int n,
-                                      boolean fixed, int[] freeSpace) {
+    private int enqueueSegment(boolean single, MemorySegment src, long srcOffset, int n, boolean fixed,
+                               int[] freeSpace) {
         if (n < 0) {
             throw new IllegalArgumentException("n = " + n + ": must be >= 0");
         }
-        int esize = k.esize();
-        Check.segmentRange("src", src, srcOffset, (long) n * esize, false);
+        Check.segmentRange("src", src, srcOffset, (long) n * k().esize(), false);
         Check.outParam("freeSpace", freeSpace);
-        MemorySegment s = k.seg();
-        long c = single ? enqMoveHeadSt(s, k.capacity(), n, fixed, freeSpace)
-                : enqMoveHeadMt(s, k.capacity(), n, fixed, freeSpace);
+        long c = single ? enqMoveHeadSt(n, fixed, freeSpace) : enqMoveHeadMt(n, fixed, freeSpace);
         int moved = claimedCount(c);
         if (moved != 0) {
             int head = claimedHead(c);
-            enqCopySegment(s, k.size(), k.mask(), esize, head, src, srcOffset, moved);
-            enqPublish(s, single, head, head + moved);
+            enqCopySegment(head, src, srcOffset, moved);
+            enqPublish(single, head, head + moved);
         }
         return moved;
     }
 
-    private static boolean dequeueOne(RingShape k, boolean single, long[] dst, int index) {
-        requireLongs(k);
+    private boolean dequeueOne(boolean single, long[] dst, int index) {
+        requireLongs();
         Check.arrayRange("obj", dst.length, index, 1);
-        MemorySegment s = k.seg();
-        long c = single ? deqMoveHeadSt(s, 1, true, null) : deqMoveHeadMt(s, 1, true, null);
+        long c = single ? deqMoveHeadSt(1, true, null) : deqMoveHeadMt(1, true, null);
         if (claimedCount(c) == 0) {
             return false;
         }
         int head = claimedHead(c);
-        dst[index] = deqCopyOne(s, k.mask(), head);
-        deqPublish(s, single, head, head + 1);
+        dst[index] = deqCopyOne(head);
+        deqPublish(single, head, head + 1);
         return true;
     }
 
-    private static int dequeueLongs(RingShape k, boolean single, long[] dst, int off, int n, boolean fixed,
-                                    int[] available) {
-        requireLongs(k);
+    private int dequeueLongs(boolean single, long[] dst, int off, int n, boolean fixed, int[] available) {
+        requireLongs();
         Check.arrayRange("objs", dst.length, off, n);
         Check.outParam("available", available);
-        MemorySegment s = k.seg();
-        long c = single ? deqMoveHeadSt(s, n, fixed, available) : deqMoveHeadMt(s, n, fixed, available);
+        long c = single ? deqMoveHeadSt(n, fixed, available) : deqMoveHeadMt(n, fixed, available);
         int moved = claimedCount(c);
         if (moved != 0) {
             int head = claimedHead(c);
-            deqCopy(s, k.size(), k.mask(), head, dst, off, moved);
-            deqPublish(s, single, head, head + moved);
+            deqCopy(head, dst, off, moved);
+            deqPublish(single, head, head + moved);
         }
         return moved;
     }
 
-    private static int dequeueSegment(RingShape k, boolean single, MemorySegment dst, long dstOffset, int n,
-                                      boolean fixed, int[] available) {
+    private int dequeueSegment(boolean single, MemorySegment dst, long dstOffset, int n, boolean fixed,
+                               int[] available) {
         if (n < 0) {
             throw new IllegalArgumentException("n = " + n + ": must be >= 0");
         }
-        int esize = k.esize();
-        Check.segmentRange("dst", dst, dstOffset, (long) n * esize, true);
+        Check.segmentRange("dst", dst, dstOffset, (long) n * k().esize(), true);
         Check.outParam("available", available);
-        MemorySegment s = k.seg();
-        long c = single ? deqMoveHeadSt(s, n, fixed, available) : deqMoveHeadMt(s, n, fixed, available);
+        long c = single ? deqMoveHeadSt(n, fixed, available) : deqMoveHeadMt(n, fixed, available);
         int moved = claimedCount(c);
         if (moved != 0) {
             int head = claimedHead(c);
-            deqCopySegment(s, k.size(), k.mask(), esize, head, dst, dstOffset, moved);
-            deqPublish(s, single, head, head + moved);
+            deqCopySegment(head, dst, dstOffset, moved);
+            deqPublish(single, head, head + moved);
         }
         return moved;
     }
@@ -365,197 +381,181 @@ final class OffHeapRing extends Ring {
 
     @Override
     public boolean enqueue(long obj) {
-        RingShape k = k();
-        return enqueueOne(k, k.spEnq(), obj);
+        return enqueueOne(k().spEnq(), obj);
     }
 
     @Override
     public boolean spEnqueue(long obj) {
-        return enqueueOne(k(), true, obj);
+        return enqueueOne(true, obj);
     }
 
     @Override
     public boolean mpEnqueue(long obj) {
-        return enqueueOne(k(), false, obj);
+        return enqueueOne(false, obj);
     }
 
     @Override
     public boolean dequeue(long[] obj, int index) {
-        RingShape k = k();
-        return dequeueOne(k, k.scDeq(), obj, index);
+        return dequeueOne(k().scDeq(), obj, index);
     }
 
     @Override
     public boolean scDequeue(long[] obj, int index) {
-        return dequeueOne(k(), true, obj, index);
+        return dequeueOne(true, obj, index);
     }
 
     @Override
     public boolean mcDequeue(long[] obj, int index) {
-        return dequeueOne(k(), false, obj, index);
+        return dequeueOne(false, obj, index);
     }
 
     @Override
     public int enqueueBulk(long[] objs, int off, int n) {
-        RingShape k = k();
-        return enqueueLongs(k, k.spEnq(), objs, off, n, true, null);
+        return enqueueLongs(k().spEnq(), objs, off, n, true, null);
     }
 
     @Override
     public int enqueueBulk(long[] objs, int off, int n, int[] freeSpace) {
-        RingShape k = k();
-        return enqueueLongs(k, k.spEnq(), objs, off, n, true, freeSpace);
+        return enqueueLongs(k().spEnq(), objs, off, n, true, freeSpace);
     }
 
     @Override
     public int spEnqueueBulk(long[] objs, int off, int n, int[] freeSpace) {
-        return enqueueLongs(k(), true, objs, off, n, true, freeSpace);
+        return enqueueLongs(true, objs, off, n, true, freeSpace);
     }
 
     @Override
     public int mpEnqueueBulk(long[] objs, int off, int n, int[] freeSpace) {
-        return enqueueLongs(k(), false, objs, off, n, true, freeSpace);
+        return enqueueLongs(false, objs, off, n, true, freeSpace);
     }
 
     @Override
     public int enqueueBurst(long[] objs, int off, int n) {
-        RingShape k = k();
-        return enqueueLongs(k, k.spEnq(), objs, off, n, false, null);
+        return enqueueLongs(k().spEnq(), objs, off, n, false, null);
     }
 
     @Override
     public int enqueueBurst(long[] objs, int off, int n, int[] freeSpace) {
-        RingShape k = k();
-        return enqueueLongs(k, k.spEnq(), objs, off, n, false, freeSpace);
+        return enqueueLongs(k().spEnq(), objs, off, n, false, freeSpace);
     }
 
     @Override
     public int spEnqueueBurst(long[] objs, int off, int n, int[] freeSpace) {
-        return enqueueLongs(k(), true, objs, off, n, false, freeSpace);
+        return enqueueLongs(true, objs, off, n, false, freeSpace);
     }
 
     @Override
     public int mpEnqueueBurst(long[] objs, int off, int n, int[] freeSpace) {
-        return enqueueLongs(k(), false, objs, off, n, false, freeSpace);
+        return enqueueLongs(false, objs, off, n, false, freeSpace);
     }
 
     @Override
     public int dequeueBulk(long[] objs, int off, int n) {
-        RingShape k = k();
-        return dequeueLongs(k, k.scDeq(), objs, off, n, true, null);
+        return dequeueLongs(k().scDeq(), objs, off, n, true, null);
     }
 
     @Override
     public int dequeueBulk(long[] objs, int off, int n, int[] available) {
-        RingShape k = k();
-        return dequeueLongs(k, k.scDeq(), objs, off, n, true, available);
+        return dequeueLongs(k().scDeq(), objs, off, n, true, available);
     }
 
     @Override
     public int scDequeueBulk(long[] objs, int off, int n, int[] available) {
-        return dequeueLongs(k(), true, objs, off, n, true, available);
+        return dequeueLongs(true, objs, off, n, true, available);
     }
 
     @Override
     public int mcDequeueBulk(long[] objs, int off, int n, int[] available) {
-        return dequeueLongs(k(), false, objs, off, n, true, available);
+        return dequeueLongs(false, objs, off, n, true, available);
     }
 
     @Override
     public int dequeueBurst(long[] objs, int off, int n) {
-        RingShape k = k();
-        return dequeueLongs(k, k.scDeq(), objs, off, n, false, null);
+        return dequeueLongs(k().scDeq(), objs, off, n, false, null);
     }
 
     @Override
     public int dequeueBurst(long[] objs, int off, int n, int[] available) {
-        RingShape k = k();
-        return dequeueLongs(k, k.scDeq(), objs, off, n, false, available);
+        return dequeueLongs(k().scDeq(), objs, off, n, false, available);
     }
 
     @Override
     public int scDequeueBurst(long[] objs, int off, int n, int[] available) {
-        return dequeueLongs(k(), true, objs, off, n, false, available);
+        return dequeueLongs(true, objs, off, n, false, available);
     }
 
     @Override
     public int mcDequeueBurst(long[] objs, int off, int n, int[] available) {
-        return dequeueLongs(k(), false, objs, off, n, false, available);
+        return dequeueLongs(false, objs, off, n, false, available);
     }
 
     @Override
     public boolean enqueue(MemorySegment src, long srcOffset) {
-        RingShape k = k();
-        return enqueueSegment(k, k.spEnq(), src, srcOffset, 1, true, null) == 1;
+        return enqueueSegment(k().spEnq(), src, srcOffset, 1, true, null) == 1;
     }
 
     @Override
     public boolean dequeue(MemorySegment dst, long dstOffset) {
-        RingShape k = k();
-        return dequeueSegment(k, k.scDeq(), dst, dstOffset, 1, true, null) == 1;
+        return dequeueSegment(k().scDeq(), dst, dstOffset, 1, true, null) == 1;
     }
 
     @Override
     public int enqueueBulk(MemorySegment src, long srcOffset, int n, int[] freeSpace) {
-        RingShape k = k();
-        return enqueueSegment(k, k.spEnq(), src, srcOffset, n, true, freeSpace);
+        return enqueueSegment(k().spEnq(), src, srcOffset, n, true, freeSpace);
     }
 
     @Override
     public int spEnqueueBulk(MemorySegment src, long srcOffset, int n, int[] freeSpace) {
-        return enqueueSegment(k(), true, src, srcOffset, n, true, freeSpace);
+        return enqueueSegment(true, src, srcOffset, n, true, freeSpace);
     }
 
     @Override
     public int mpEnqueueBulk(MemorySegment src, long srcOffset, int n, int[] freeSpace) {
-        return enqueueSegment(k(), false, src, srcOffset, n, true, freeSpace);
+        return enqueueSegment(false, src, srcOffset, n, true, freeSpace);
     }
 
     @Override
     public int enqueueBurst(MemorySegment src, long srcOffset, int n, int[] freeSpace) {
-        RingShape k = k();
-        return enqueueSegment(k, k.spEnq(), src, srcOffset, n, false, freeSpace);
+        return enqueueSegment(k().spEnq(), src, srcOffset, n, false, freeSpace);
     }
 
     @Override
     public int spEnqueueBurst(MemorySegment src, long srcOffset, int n, int[] freeSpace) {
-        return enqueueSegment(k(), true, src, srcOffset, n, false, freeSpace);
+        return enqueueSegment(true, src, srcOffset, n, false, freeSpace);
     }
 
     @Override
     public int mpEnqueueBurst(MemorySegment src, long srcOffset, int n, int[] freeSpace) {
-        return enqueueSegment(k(), false, src, srcOffset, n, false, freeSpace);
+        return enqueueSegment(false, src, srcOffset, n, false, freeSpace);
     }
 
     @Override
     public int dequeueBulk(MemorySegment dst, long dstOffset, int n, int[] available) {
-        RingShape k = k();
-        return dequeueSegment(k, k.scDeq(), dst, dstOffset, n, true, available);
+        return dequeueSegment(k().scDeq(), dst, dstOffset, n, true, available);
     }
 
     @Override
     public int scDequeueBulk(MemorySegment dst, long dstOffset, int n, int[] available) {
-        return dequeueSegment(k(), true, dst, dstOffset, n, true, available);
+        return dequeueSegment(true, dst, dstOffset, n, true, available);
     }
 
     @Override
     public int mcDequeueBulk(MemorySegment dst, long dstOffset, int n, int[] available) {
-        return dequeueSegment(k(), false, dst, dstOffset, n, true, available);
+        return dequeueSegment(false, dst, dstOffset, n, true, available);
     }
 
     @Override
     public int dequeueBurst(MemorySegment dst, long dstOffset, int n, int[] available) {
-        RingShape k = k();
-        return dequeueSegment(k, k.scDeq(), dst, dstOffset, n, false, available);
+        return dequeueSegment(k().scDeq(), dst, dstOffset, n, false, available);
     }
 
     @Override
     public int scDequeueBurst(MemorySegment dst, long dstOffset, int n, int[] available) {
-        return dequeueSegment(k(), true, dst, dstOffset, n, false, available);
+        return dequeueSegment(true, dst, dstOffset, n, false, available);
     }
 
     @Override
     public int mcDequeueBurst(MemorySegment dst, long dstOffset, int n, int[] available) {
-        return dequeueSegment(k(), false, dst, dstOffset, n, false, available);
+        return dequeueSegment(false, dst, dstOffset, n, false, available);
     }
 }

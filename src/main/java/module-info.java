@@ -7,4 +7,7 @@
 module io.jmempool {
     exports io.jmempool;
     exports io.jmempool.ring;
+    exports io.jmempool.mempool;
+
+    uses io.jmempool.mempool.MempoolOps;
 }

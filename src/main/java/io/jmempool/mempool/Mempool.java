@@ -1,0 +1,1525 @@
+package io.jmempool.mempool;
+
+import io.jmempool.NameInUseException;
+import io.jmempool.internal.Check;
+import io.jmempool.internal.Mem;
+
+import java.io.PrintStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A pool of fixed-size objects in off-heap memory: DPDK's {@code rte_mempool} (v26.07) in Java.
+ *
+ * <h2>Lifecycle</h2>
+ * As in DPDK: {@link #createEmpty} (or {@link #builder}) makes a named pool with no memory; {@link #setOpsByName}
+ * chooses its backend driver (by default the one the {@link #SP_PUT}/{@link #SC_GET} flags select); a populate call
+ * ({@link #populateDefault()} or {@link #populate(MemorySegment)}) allocates the backend and cuts objects out of
+ * memory; then {@link #get()} and {@link #put(long)} and their bulk forms move objects; {@link #close()} frees it.
+ * {@link #create} does all of that in one call and runs an initialiser on every object.
+ *
+ * <h2>Objects and handles</h2>
+ * An object is a {@code long} handle. It names its pool and its index, so that a handle from another pool, a freed
+ * pool or nowhere is refused with a {@link ForeignHandleException} instead of corrupting anything. {@code 0} is never
+ * a handle ({@link #NULL_HANDLE}). {@link #segmentOf(long)} and {@link #offset(long)} locate the element without
+ * allocating; {@link #element(long)} returns a slice; {@link #address(long)} the native address; and
+ * {@link #handleOf(MemorySegment, long)} goes back. Each object has a header and a trailer ({@link ObjectLayout}).
+ *
+ * <h2>Caches</h2>
+ * Each thread that holds an lcore id ({@link Lcore}) gets its own default cache in every pool with a non-zero cache
+ * size: a LIFO of up to {@code cacheSize} handles that absorbs puts and serves gets without touching the shared
+ * backend, and flushes to or refills from it half a cache at a time (the {@link CachePolicy}). Threads without an id
+ * go straight to the backend, unless they pass a user-owned {@link MempoolCache} to {@link #genericGet} and
+ * {@link #genericPut}. A get is all or nothing: when the pool cannot supply every object, the call returns false and
+ * nothing changes. It can fail while other threads' caches hold objects, as in DPDK.
+ *
+ * <h2>Counts</h2>
+ * {@link #availCount()} is the backend's count plus the lengths of the default caches (not of user-owned caches),
+ * clamped to the size because the lengths are read while other threads change them.
+ *
+ * <h2>Threads</h2>
+ * Get and put may be called from any number of threads at once (the backend driver decides how: {@code ring_sp_*}
+ * and {@code *_sc} drivers allow one putter or one getter at a time, as their names say). Creation, populate, ops
+ * choice and close must not race with other calls on the same pool.
+ */
+public final class Mempool implements AutoCloseable {
+    /** Do not spread objects over memory channels (DPDK {@code RTE_MEMPOOL_F_NO_SPREAD}). */
+    public static final int NO_SPREAD = 0x1;
+    /** Do not align objects to cache lines; implies {@link #NO_SPREAD} ({@code RTE_MEMPOOL_F_NO_CACHE_ALIGN}). */
+    public static final int NO_CACHE_ALIGN = 0x2;
+    /** Single-producer puts: the default driver is {@code ring_sp_*} ({@code RTE_MEMPOOL_F_SP_PUT}). */
+    public static final int SP_PUT = 0x4;
+    /** Single-consumer gets: the default driver is {@code ring_*_sc} ({@code RTE_MEMPOOL_F_SC_GET}). */
+    public static final int SC_GET = 0x8;
+    /** Set by the first populate; internal, refused at creation ({@code RTE_MEMPOOL_F_POOL_CREATED}). */
+    public static final int POOL_CREATED = 0x10;
+    /** Objects need not be IOVA-contiguous ({@code RTE_MEMPOOL_F_NO_IOVA_CONTIG}). */
+    public static final int NO_IOVA_CONTIG = 0x20;
+    /** No object has a valid IOVA; internal, refused at creation ({@code RTE_MEMPOOL_F_NON_IO}). */
+    public static final int NON_IO = 0x40;
+    /** The flags a caller may pass at creation. */
+    public static final int USER_FLAGS = NO_SPREAD | NO_CACHE_ALIGN | SP_PUT | SC_GET | NO_IOVA_CONTIG;
+
+    /** Largest cache size ({@code RTE_MEMPOOL_CACHE_MAX_SIZE}). */
+    public static final int CACHE_MAX_SIZE = 512;
+    /** Longest pool name ({@code RTE_MEMPOOL_NAMESIZE} - 1). */
+    public static final int NAME_MAX = 25;
+    /** Largest pool: its ring driver needs {@code nextPowerOfTwo(n + 1)} slots, at most 2^30. */
+    public static final int SIZE_MAX = (1 << 30) - 1;
+    /** Never a handle. */
+    public static final long NULL_HANDLE = 0;
+    /** The IOVA of memory that has none ({@code RTE_BAD_IOVA}). */
+    public static final long BAD_IOVA = -1;
+    /** Most drivers in the registry ({@code RTE_MEMPOOL_MAX_OPS_IDX}). */
+    public static final int OPS_MAX = 16;
+    /** Longest driver name ({@code RTE_MEMPOOL_OPS_NAMESIZE} - 1). */
+    public static final int OPS_NAME_MAX = 31;
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Process-wide registries: pools by name, drivers by index, event listeners
+
+    private static final ConcurrentHashMap<String, Mempool> POOLS = new ConcurrentHashMap<>();
+    private static final Object POOLS_LOCK = new Object();
+    private static final AtomicInteger TAGS = new AtomicInteger();
+    private static final CopyOnWriteArrayList<MempoolEventListener> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** Drivers by index; built-ins first, then ServiceLoader's sorted by name, then explicit registrations. */
+    private static final class OpsRegistry {
+        static final List<MempoolOps> OPS = new CopyOnWriteArrayList<>();
+
+        static {
+            add(new RingMempoolOps("ring_mp_mc", 0));
+            add(new RingMempoolOps("ring_sp_sc", io.jmempool.ring.Ring.SP_ENQ | io.jmempool.ring.Ring.SC_DEQ));
+            add(new RingMempoolOps("ring_mp_sc", io.jmempool.ring.Ring.SC_DEQ));
+            add(new RingMempoolOps("ring_sp_mc", io.jmempool.ring.Ring.SP_ENQ));
+            add(new StackMempoolOps());
+            List<MempoolOps> found = new ArrayList<>();
+            ServiceLoader.load(MempoolOps.class).forEach(found::add);
+            found.sort(Comparator.comparing(MempoolOps::name));
+            for (MempoolOps ops : found) {
+                add(ops);
+            }
+        }
+
+        static synchronized int add(MempoolOps ops) {
+            Objects.requireNonNull(ops, "ops");
+            String name = ops.name();
+            if (name == null || name.isEmpty() || name.length() > OPS_NAME_MAX) {
+                throw new IllegalArgumentException("ops name = '" + name + "': must have 1 to " + OPS_NAME_MAX
+                        + " characters");
+            }
+            if (indexOf(name) >= 0) {
+                throw new NameInUseException("mempool driver", name);
+            }
+            if (OPS.size() >= OPS_MAX) {
+                throw new IllegalStateException("the driver registry is full: " + OPS_MAX + " drivers; cannot add '"
+                        + name + "'");
+            }
+            OPS.add(ops);
+            return OPS.size() - 1;
+        }
+
+        static int indexOf(String name) {
+            for (int i = 0; i < OPS.size(); i++) {
+                if (OPS.get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * Adds a driver to the registry ({@code rte_mempool_register_ops}).
+     *
+     * @param ops the driver
+     * @return its index
+     * @throws IllegalArgumentException if its name is empty or longer than {@value #OPS_NAME_MAX}
+     * @throws NameInUseException if a driver of that name is registered
+     * @throws IllegalStateException if the registry holds {@value #OPS_MAX} drivers
+     */
+    public static int registerOps(MempoolOps ops) {
+        return OpsRegistry.add(ops);
+    }
+
+    /**
+     * The registered drivers' names, by index.
+     *
+     * @return a snapshot
+     */
+    public static List<String> opsNames() {
+        List<String> names = new ArrayList<>();
+        for (MempoolOps ops : OpsRegistry.OPS) {
+            names.add(ops.name());
+        }
+        return names;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Per-pool state
+
+    private final String name;
+    private final int size;
+    private final int eltSize;
+    private final int cacheSize;
+    private final int privateDataSize;
+    private final CachePolicy policy;
+    private final ObjectLayout layout;
+    /** The tag in the top 32 bits of every handle, unique to this pool in the process. */
+    private final int tag;
+    private final long tagBase;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment privateData;
+    /** One per lcore id, created on first use; null when the cache size is 0. */
+    private final MempoolCache[] defaultCaches;
+
+    private int flags;
+    private int opsIndex;
+    private MempoolBackend backend;
+    private final List<Chunk> chunks = new ArrayList<>();
+    /** The first chunk, the only one after populateDefault: the fast path of handle arithmetic. */
+    private Chunk chunk0;
+    private int populated;
+    private boolean closed;
+
+    /** A run of objects in one segment: object i (global index firstIndex + i) has its header at headerOffset(i). */
+    private record Chunk(MemorySegment segment, long firstObjectOffset, int firstIndex, int count, long iova) {
+    }
+
+    private Mempool(String name, int size, int eltSize, int cacheSize, int privateDataSize, int flags,
+                    CachePolicy policy) {
+        this.name = name;
+        this.size = size;
+        this.eltSize = eltSize;
+        this.cacheSize = cacheSize;
+        this.privateDataSize = privateDataSize;
+        this.policy = policy;
+        this.layout = ObjectLayout.compute(eltSize, flags);
+        this.flags = flags | NON_IO;
+        this.tag = TAGS.incrementAndGet();
+        this.tagBase = (long) tag << 32;
+        this.defaultCaches = cacheSize == 0 ? null : new MempoolCache[Lcore.MAX];
+        this.privateData = arena.allocate(Math.max(ObjectLayout.LINE, ObjectLayout.roundUp(privateDataSize,
+                ObjectLayout.LINE)), ObjectLayout.LINE).asSlice(0, privateDataSize);
+        // The default driver follows the flags (DPDK c2c6b2f413).
+        this.opsIndex = OpsRegistry.indexOf(defaultOpsName(flags));
+    }
+
+    static String defaultOpsName(int flags) {
+        boolean sp = (flags & SP_PUT) != 0;
+        boolean sc = (flags & SC_GET) != 0;
+        return sp && sc ? "ring_sp_sc" : sp ? "ring_sp_mc" : sc ? "ring_mp_sc" : "ring_mp_mc";
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Creation
+
+    /**
+     * Creates an empty pool ({@code rte_mempool_create_empty}) with the v26.07 cache policy.
+     *
+     * @param name unique name, 1 to {@value #NAME_MAX} characters
+     * @param n number of objects, in [1, {@value #SIZE_MAX}]
+     * @param eltSize element size in bytes, {@code >= 0}
+     * @param cacheSize per-lcore cache size, in [0, min({@value #CACHE_MAX_SIZE}, n)]; 0 for no default caches
+     * @param privateDataSize bytes of private data for the application, {@code >= 0}
+     * @param flags {@link #USER_FLAGS} bits
+     * @return the pool, with no memory yet
+     * @throws IllegalArgumentException if an argument is invalid; the message names it, its value and the limit
+     * @throws NameInUseException if a live pool has this name
+     */
+    public static Mempool createEmpty(String name, int n, int eltSize, int cacheSize, int privateDataSize,
+                                      int flags) {
+        return builder(name).size(n).elementSize(eltSize).cacheSize(cacheSize).privateDataSize(privateDataSize)
+                .flags(flags).createEmpty();
+    }
+
+    /**
+     * Creates, populates and initialises a pool in one call ({@code rte_mempool_create}): create empty, run
+     * {@code poolInit}, populate with the default allocator, then run {@code objInit} once on every object in order.
+     * On failure the pool is freed and the exception propagates.
+     *
+     * @param name unique name
+     * @param n number of objects
+     * @param eltSize element size in bytes
+     * @param cacheSize per-lcore cache size
+     * @param privateDataSize bytes of private data
+     * @param poolInit run once on the empty pool, or null
+     * @param objInit run on every object, or null
+     * @param flags {@link #USER_FLAGS} bits
+     * @return the populated pool
+     */
+    public static Mempool create(String name, int n, int eltSize, int cacheSize, int privateDataSize,
+                                 Consumer<Mempool> poolInit, ObjectVisitor objInit, int flags) {
+        return builder(name).size(n).elementSize(eltSize).cacheSize(cacheSize).privateDataSize(privateDataSize)
+                .flags(flags).create(poolInit, objInit);
+    }
+
+    /**
+     * Starts building a pool; the builder also chooses the cache policy.
+     *
+     * @param name unique name, 1 to {@value #NAME_MAX} characters
+     * @return a builder with size unset, element size 0, no cache, no private data, flags 0, policy v26.07
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Builds pools. The arguments are checked when {@link #createEmpty()} is called, in DPDK's order, before anything
+     * is allocated or registered.
+     */
+    public static final class Builder {
+        private final String name;
+        private int n = -1;
+        private int eltSize;
+        private int cacheSize;
+        private int privateDataSize;
+        private int flags;
+        private CachePolicy policy = CachePolicy.V26_07;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /**
+         * Sets the number of objects.
+         *
+         * @param n number of objects, in [1, {@value #SIZE_MAX}]
+         * @return this
+         */
+        public Builder size(int n) {
+            this.n = n;
+            return this;
+        }
+
+        /**
+         * Sets the element size.
+         *
+         * @param eltSize bytes per element, {@code >= 0}
+         * @return this
+         */
+        public Builder elementSize(int eltSize) {
+            this.eltSize = eltSize;
+            return this;
+        }
+
+        /**
+         * Sets the per-lcore cache size.
+         *
+         * @param cacheSize in [0, {@value #CACHE_MAX_SIZE}], and at most n (v26.07) or 2n/3 (LTS)
+         * @return this
+         */
+        public Builder cacheSize(int cacheSize) {
+            this.cacheSize = cacheSize;
+            return this;
+        }
+
+        /**
+         * Sets the size of the private data area.
+         *
+         * @param privateDataSize bytes, {@code >= 0}
+         * @return this
+         */
+        public Builder privateDataSize(int privateDataSize) {
+            this.privateDataSize = privateDataSize;
+            return this;
+        }
+
+        /**
+         * Sets the flags.
+         *
+         * @param flags {@link #USER_FLAGS} bits
+         * @return this
+         */
+        public Builder flags(int flags) {
+            this.flags = flags;
+            return this;
+        }
+
+        /**
+         * Chooses the cache algorithm.
+         *
+         * @param policy the policy (default {@link CachePolicy#V26_07})
+         * @return this
+         */
+        public Builder cachePolicy(CachePolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Checks the arguments and creates the empty pool ({@code rte_mempool_create_empty}).
+         *
+         * @return the pool
+         */
+        public Mempool createEmpty() {
+            // DPDK's order (dpdk-behaviour.md §2.2): size, cache, flags, then the name.
+            if (n <= 0 || n > SIZE_MAX) {
+                throw new IllegalArgumentException("n = " + n + ": must be in [1, " + SIZE_MAX + "]");
+            }
+            if (cacheSize < 0 || cacheSize > CACHE_MAX_SIZE) {
+                throw new IllegalArgumentException("cacheSize = " + cacheSize + ": must be in [0, " + CACHE_MAX_SIZE
+                        + "]");
+            }
+            if (policy == CachePolicy.V26_07 && cacheSize > n) {
+                throw new IllegalArgumentException("cacheSize = " + cacheSize + ": must be <= n = " + n
+                        + " (v26.07 cache limit)");
+            }
+            if (policy == CachePolicy.LTS_25_11 && cacheSize * 3 / 2 > n) {
+                throw new IllegalArgumentException("cacheSize = " + cacheSize + ": cacheSize * 3 / 2 = "
+                        + cacheSize * 3 / 2 + " must be <= n = " + n + " (LTS cache limit: the flush threshold)");
+            }
+            if ((flags & ~USER_FLAGS) != 0) {
+                throw new IllegalArgumentException("flags = 0x" + Integer.toHexString(flags) + ": bits 0x"
+                        + Integer.toHexString(flags & ~USER_FLAGS) + " are not user flags; the user flags are 0x"
+                        + Integer.toHexString(USER_FLAGS));
+            }
+            if (eltSize < 0) {
+                throw new IllegalArgumentException("eltSize = " + eltSize + ": must be >= 0");
+            }
+            if (privateDataSize < 0) {
+                throw new IllegalArgumentException("privateDataSize = " + privateDataSize + ": must be >= 0");
+            }
+            if (name == null) {
+                throw new IllegalArgumentException("name = null: must have 1 to " + NAME_MAX + " characters");
+            }
+            if (name.isEmpty() || name.length() > NAME_MAX) {
+                throw new IllegalArgumentException("name = '" + name + "' has " + name.length()
+                        + " characters: must have 1 to " + NAME_MAX);
+            }
+            synchronized (POOLS_LOCK) {
+                if (POOLS.containsKey(name)) {
+                    throw new NameInUseException("mempool", name);
+                }
+                Mempool pool = new Mempool(name, n, eltSize, cacheSize, privateDataSize, flags, policy);
+                POOLS.put(name, pool);
+                return pool;
+            }
+        }
+
+        /**
+         * Creates, populates and initialises the pool ({@code rte_mempool_create}).
+         *
+         * @param poolInit run once on the empty pool, or null
+         * @param objInit run on every object in index order, or null
+         * @return the populated pool
+         */
+        public Mempool create(Consumer<Mempool> poolInit, ObjectVisitor objInit) {
+            Mempool pool = createEmpty();
+            try {
+                if (poolInit != null) {
+                    poolInit.accept(pool);
+                }
+                int r = pool.populateDefault();
+                if (r < 0) {
+                    throw new IllegalStateException("populating mempool '" + pool.name + "' failed: errno " + r);
+                }
+                if (objInit != null) {
+                    pool.objIter(objInit);
+                }
+                return pool;
+            } catch (RuntimeException | Error e) {
+                pool.close();
+                throw e;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Lookup, list, walk
+
+    /**
+     * Finds a live pool by name ({@code rte_mempool_lookup}).
+     *
+     * @param name the name
+     * @return the pool, or empty
+     */
+    public static Optional<Mempool> lookup(String name) {
+        Objects.requireNonNull(name, "name");
+        return Optional.ofNullable(POOLS.get(name));
+    }
+
+    /**
+     * Lists the live pools.
+     *
+     * @return a snapshot, in no particular order
+     */
+    public static List<Mempool> list() {
+        return new ArrayList<>(POOLS.values());
+    }
+
+    /**
+     * Calls {@code visitor} on every live pool ({@code rte_mempool_walk}).
+     *
+     * @param visitor the callback
+     */
+    public static void walk(Consumer<Mempool> visitor) {
+        list().forEach(visitor);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Ops
+
+    /**
+     * Chooses the backend driver by name ({@code rte_mempool_set_ops_byname}); the pool stores its index.
+     *
+     * @param opsName a registered driver's name
+     * @throws IllegalArgumentException if no driver has that name (DPDK's -EINVAL)
+     * @throws IllegalStateException if the pool is already populated (DPDK's -EEXIST)
+     */
+    public void setOpsByName(String opsName) {
+        checkOpen();
+        if ((flags & POOL_CREATED) != 0) {
+            throw new IllegalStateException("mempool '" + name + "' is already populated: its driver ("
+                    + opsName() + ") cannot change");
+        }
+        int index = opsName == null ? -1 : OpsRegistry.indexOf(opsName);
+        if (index < 0) {
+            throw new IllegalArgumentException("opsName = '" + opsName + "': no such driver; registered: "
+                    + opsNames());
+        }
+        opsIndex = index;
+    }
+
+    /**
+     * The driver's index in the registry ({@code ops_index}).
+     *
+     * @return the index
+     */
+    public int opsIndex() {
+        return opsIndex;
+    }
+
+    /**
+     * The driver's name.
+     *
+     * @return the name
+     */
+    public String opsName() {
+        return OpsRegistry.OPS.get(opsIndex).name();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Populate
+
+    /**
+     * Allocates the pool's memory and fills it with objects ({@code rte_mempool_populate_default}).
+     *
+     * @return the pool's size on success; {@link Errno#EEXIST} if the pool already has memory; {@link Errno#ENOMEM}
+     *         if no memory could be allocated
+     */
+    public int populateDefault() {
+        checkOpen();
+        if (!chunks.isEmpty()) {
+            return Errno.EEXIST;
+        }
+        ObjectLayout l = layout;
+        long objSize = l.totalSize();
+        // On allocation failure, try halves, as DPDK does (9dbe628a7b), down to one object per chunk.
+        int perChunk = size - populated;
+        while (populated < size) {
+            int count = Math.min(perChunk, size - populated);
+            MemorySegment mem;
+            try {
+                mem = arena.allocate(objSize * count, l.alignment());
+            } catch (OutOfMemoryError e) {
+                if (perChunk == 1) {
+                    return Errno.ENOMEM;
+                }
+                perChunk = Math.max(1, perChunk / 2);
+                continue;
+            }
+            // IOVA-as-VA: the address is a valid IOVA.
+            int r = populateIova(mem, mem.address());
+            if (r < 0) {
+                return r;
+            }
+        }
+        return size;
+    }
+
+    /**
+     * Adds objects cut from caller-supplied memory ({@code rte_mempool_populate_virt}). The memory must stay alive as
+     * long as the pool is used; if its arena is closed, the pool's calls on those objects throw.
+     *
+     * @param chunk the memory; objects start at the first suitably aligned offset
+     * @return the number of objects added; 0 if not one fits; {@link Errno#ENOSPC} if the pool is already full
+     */
+    public int populate(MemorySegment chunk) {
+        return populateIova(chunk, BAD_IOVA);
+    }
+
+    /**
+     * Adds objects cut from caller-supplied memory with a known IOVA ({@code rte_mempool_populate_iova}). A chunk
+     * with a valid IOVA clears {@link #NON_IO} unless the pool has {@link #NO_IOVA_CONTIG}.
+     *
+     * @param chunk the memory
+     * @param iova the IOVA of the chunk's first byte, or {@link #BAD_IOVA}
+     * @return the number of objects added; 0 if not one fits; {@link Errno#ENOSPC} if the pool is already full
+     */
+    public int populateIova(MemorySegment chunk, long iova) {
+        checkOpen();
+        Check.segmentRange("chunk", chunk, 0, 0, true);
+        if (populated == size) {
+            return Errno.ENOSPC;
+        }
+        if ((flags & POOL_CREATED) == 0) {
+            backend = OpsRegistry.OPS.get(opsIndex).alloc(this);
+            flags |= POOL_CREATED;
+        }
+        ObjectLayout l = layout;
+        long objSize = l.totalSize();
+        long start = ObjectLayout.roundUp(chunk.address(), l.alignment()) - chunk.address();
+        if (start + objSize > chunk.byteSize()) {
+            return 0;
+        }
+        int count = (int) Math.min((chunk.byteSize() - start) / objSize, size - populated);
+        Chunk c = new Chunk(chunk, start, populated, count, iova);
+        chunks.add(c);
+        if (chunk0 == null) {
+            chunk0 = c;
+        }
+        if (iova != BAD_IOVA && (flags & NO_IOVA_CONTIG) == 0) {
+            flags &= ~NON_IO;
+        }
+        long[] one = new long[1];
+        for (int i = 0; i < count; i++) {
+            int index = populated;
+            long hdr = start + i * objSize + l.headerSize() - ObjectLayout.OBJHDR_SIZE;
+            long handle = tagBase | index;
+            Mem.setLongPlain(chunk, hdr + ObjectLayout.HDR_HANDLE, handle);
+            Mem.setLongPlain(chunk, hdr + ObjectLayout.HDR_IOVA,
+                    iova == BAD_IOVA ? BAD_IOVA : iova + hdr + ObjectLayout.OBJHDR_SIZE);
+            Mem.setLongPlain(chunk, hdr + ObjectLayout.HDR_RESERVED, 0);
+            Mem.setLongPlain(chunk, hdr + ObjectLayout.HDR_COOKIE, 0);
+            populated = index + 1;
+            // Each object on its own, so that the first populated is the first dequeued.
+            one[0] = handle;
+            if (!backend.enqueue(one, 0, 1)) {
+                throw new IllegalStateException("the backend of mempool '" + name + "' refused object " + index
+                        + " while populating");
+            }
+        }
+        if (populated == size) {
+            fire(MempoolEvent.READY);
+        }
+        return count;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Handles
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("mempool '" + name + "' was freed");
+        }
+    }
+
+    /** Branch-free range check of a batch: a bit 63 in the result means some handle is foreign. */
+    private void checkHandles(long[] objs, int off, int n) {
+        long base = tagBase;
+        long last = (long) populated - 1;
+        long bad = 0;
+        for (int i = 0; i < n; i++) {
+            long x = objs[off + i] - base;
+            bad |= x | (last - x);
+        }
+        if (bad < 0) {
+            for (int i = 0; i < n; i++) {
+                checkHandle(objs[off + i]);
+            }
+        }
+    }
+
+    private void checkHandle(long h) {
+        long x = h - tagBase;
+        if ((x | ((long) populated - 1 - x)) < 0) {
+            throw foreign(h);
+        }
+    }
+
+    private ForeignHandleException foreign(long h) {
+        int t = (int) (h >>> 32);
+        String why = h == NULL_HANDLE ? "it is the null handle"
+                : t == tag ? "index " + (int) h + " is not below the populated size " + populated
+                : "its tag " + t + " is not this pool's tag " + tag
+                        + (t > 0 && t <= TAGS.get() ? " (it comes from another or a freed pool)" : "");
+        return new ForeignHandleException(name, h, why);
+    }
+
+    private int indexOf(long h) {
+        checkHandle(h);
+        return (int) h;
+    }
+
+    private Chunk chunkOf(int index) {
+        Chunk c = chunk0;
+        if (index - c.firstIndex() < c.count()) {
+            return c;
+        }
+        for (Chunk k : chunks) {
+            if (index >= k.firstIndex() && index - k.firstIndex() < k.count()) {
+                return k;
+            }
+        }
+        throw new AssertionError("index " + index + " is in no chunk");
+    }
+
+    /**
+     * The segment that holds the object's element: its chunk. Together with {@link #offset(long)} it locates the
+     * element without allocating.
+     *
+     * @param handle a handle of this pool
+     * @return the chunk's segment
+     * @throws ForeignHandleException if the handle is not this pool's
+     */
+    public MemorySegment segmentOf(long handle) {
+        return chunkOf(indexOf(handle)).segment();
+    }
+
+    /**
+     * The byte offset of the object's element in {@link #segmentOf(long)}.
+     *
+     * @param handle a handle of this pool
+     * @return the offset
+     * @throws ForeignHandleException if the handle is not this pool's
+     */
+    public long offset(long handle) {
+        int index = indexOf(handle);
+        Chunk c = chunkOf(index);
+        return c.firstObjectOffset() + (long) (index - c.firstIndex()) * layout.totalSize()
+                + layout.headerSize();
+    }
+
+    /**
+     * The object's element as a slice of {@link #elementSize()} bytes. The slice is a new object unless the JIT
+     * removes it; on hot paths use {@link #segmentOf(long)} and {@link #offset(long)}.
+     *
+     * @param handle a handle of this pool
+     * @return the element
+     */
+    public MemorySegment element(long handle) {
+        return segmentOf(handle).asSlice(offset(handle), eltSize);
+    }
+
+    /**
+     * The native address of the object's element: DPDK's object pointer.
+     *
+     * @param handle a handle of this pool
+     * @return the address
+     */
+    public long address(long handle) {
+        return segmentOf(handle).address() + offset(handle);
+    }
+
+    /**
+     * The handle of the element at {@code offset} in {@code segment}: the inverse of {@link #segmentOf(long)} and
+     * {@link #offset(long)}.
+     *
+     * @param segment a chunk of this pool, or a segment that starts at the same address
+     * @param offset the element's byte offset
+     * @return the handle
+     * @throws IllegalArgumentException if no element of this pool starts there
+     */
+    public long handleOf(MemorySegment segment, long offset) {
+        return handleOfAddress(segment.address() + offset);
+    }
+
+    /**
+     * The handle of the element at a native address ({@code rte_mempool_virt2iova}'s inverse direction).
+     *
+     * @param address an element's address
+     * @return the handle
+     * @throws IllegalArgumentException if no element of this pool starts there
+     */
+    public long handleOfAddress(long address) {
+        checkOpen();
+        ObjectLayout l = layout;
+        for (Chunk c : chunks) {
+            long rel = address - c.segment().address() - c.firstObjectOffset() - l.headerSize();
+            if (rel >= 0 && rel % l.totalSize() == 0 && rel / l.totalSize() < c.count()) {
+                return tagBase | (c.firstIndex() + rel / l.totalSize());
+            }
+        }
+        throw new IllegalArgumentException("address = 0x" + Long.toHexString(address) + ": no element of mempool '"
+                + name + "' starts there");
+    }
+
+    /**
+     * The pool a handle belongs to ({@code rte_mempool_from_obj}): read from the tag, without touching memory.
+     *
+     * @param handle any long
+     * @return the live pool whose handle it is, or empty
+     */
+    public static Optional<Mempool> fromHandle(long handle) {
+        int t = (int) (handle >>> 32);
+        for (Mempool p : POOLS.values()) {
+            if (p.tag == t && (handle & 0xFFFF_FFFFL) < p.populated) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The IOVA of the object's element ({@code rte_mempool_virt2iova}), or {@link #BAD_IOVA}.
+     *
+     * @param handle a handle of this pool
+     * @return the IOVA
+     */
+    public long iova(long handle) {
+        int index = indexOf(handle);
+        Chunk c = chunkOf(index);
+        return c.iova() == BAD_IOVA ? BAD_IOVA : c.iova() + offset(handle);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Get and put through the caller's default cache
+
+    /** The calling thread's default cache in this pool, created on first use; null without an lcore id or cache. */
+    private MempoolCache lcoreCache() {
+        MempoolCache[] caches = defaultCaches;
+        if (caches == null) {
+            return null;
+        }
+        int id = Lcore.id();
+        if (id < 0) {
+            return null;
+        }
+        MempoolCache c = caches[id];
+        return c != null ? c : newDefaultCache(caches, id);
+    }
+
+    private MempoolCache newDefaultCache(MempoolCache[] caches, int id) {
+        MempoolCache c = MempoolCache.defaultCache(cacheSize, this);
+        caches[id] = c;
+        return c;
+    }
+
+    /**
+     * The calling thread's default cache ({@code rte_mempool_default_cache}).
+     *
+     * @return the cache, or null if the pool has no cache size or the thread holds no lcore id
+     */
+    public MempoolCache defaultCache() {
+        checkOpen();
+        return lcoreCache();
+    }
+
+    /**
+     * Takes one object ({@code rte_mempool_get}).
+     *
+     * @return its handle, or {@link #NULL_HANDLE} if the pool cannot supply one
+     */
+    public long get() {
+        checkOpen();
+        MempoolCache c = lcoreCache();
+        if (c != null) {
+            int len = c.len;
+            if (len > 0) { // GetHit, the common case, without a round trip through an array
+                c.len = len - 1;
+                return c.objs[len - 1];
+            }
+            // The cache's last slot is never used by either algorithm for a request of one: a safe place for it.
+            long[] spare = c.objs;
+            int at = spare.length - 1;
+            return doGet(spare, at, 1, c) ? spare[at] : NULL_HANDLE;
+        }
+        long[] one = SCRATCH.get();
+        return doGet(one, 0, 1, null) ? one[0] : NULL_HANDLE;
+    }
+
+    /**
+     * Takes {@code n} objects into {@code objs[off, off + n)}, all or none ({@code rte_mempool_get_bulk}).
+     *
+     * @param objs where to store the handles
+     * @param off first index
+     * @param n number of objects, {@code >= 0}
+     * @return true if all were taken; false if the pool could not supply them, and then nothing changed
+     */
+    public boolean getBulk(long[] objs, int off, int n) {
+        checkOpen();
+        Check.arrayRange("objs", objs.length, off, n);
+        return doGet(objs, off, n, lcoreCache());
+    }
+
+    /**
+     * Returns one object ({@code rte_mempool_put}).
+     *
+     * @param handle a handle this pool handed out
+     * @throws ForeignHandleException if the handle is not this pool's; nothing changes
+     */
+    public void put(long handle) {
+        checkOpen();
+        checkHandle(handle);
+        MempoolCache c = lcoreCache();
+        if (c != null) {
+            int len = c.len;
+            if (len < c.size) { // PutAppend, the common case
+                c.objs[len] = handle;
+                c.len = len + 1;
+                return;
+            }
+            long[] spare = c.objs;
+            int at = spare.length - 1;
+            spare[at] = handle;
+            doPut(spare, at, 1, c);
+            return;
+        }
+        long[] one = SCRATCH.get();
+        one[0] = handle;
+        doPut(one, 0, 1, null);
+    }
+
+    /**
+     * Returns {@code objs[off, off + n)} ({@code rte_mempool_put_bulk}).
+     *
+     * @param objs handles this pool handed out
+     * @param off first index
+     * @param n number of objects, {@code >= 0}
+     * @throws ForeignHandleException if any handle is not this pool's; then none is returned
+     */
+    public void putBulk(long[] objs, int off, int n) {
+        checkOpen();
+        Check.arrayRange("objs", objs.length, off, n);
+        checkHandles(objs, off, n);
+        doPut(objs, off, n, lcoreCache());
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Get and put with an explicit cache
+
+    private void checkCache(MempoolCache cache) {
+        if (cache != null) {
+            if (cache.freed) {
+                throw new IllegalStateException("the cache was freed");
+            }
+            Mempool holder = cache.pool;
+            if (holder != null && holder != this && cache.len > 0) {
+                throw new IllegalArgumentException("cache holds " + cache.len + " objects of mempool '"
+                        + holder.name + "'; flush it before using it with mempool '" + name + "'");
+            }
+            if (cache.defaultOf != null && cache.defaultOf != this) {
+                throw new IllegalArgumentException("cache is the default cache of mempool '" + cache.defaultOf.name
+                        + "', not of '" + name + "'");
+            }
+        }
+    }
+
+    /**
+     * Takes {@code n} objects through an explicit cache, all or none ({@code rte_mempool_generic_get}).
+     *
+     * @param objs where to store the handles
+     * @param off first index
+     * @param n number of objects, {@code >= 0}
+     * @param cache a user-owned cache, this pool's default cache, or null for none
+     * @return true if all were taken; false if the pool could not supply them, and then nothing changed
+     */
+    public boolean genericGet(long[] objs, int off, int n, MempoolCache cache) {
+        checkOpen();
+        Check.arrayRange("objs", objs.length, off, n);
+        checkCache(cache);
+        return doGet(objs, off, n, cache);
+    }
+
+    /**
+     * Returns {@code n} objects through an explicit cache ({@code rte_mempool_generic_put}).
+     *
+     * @param objs handles this pool handed out
+     * @param off first index
+     * @param n number of objects, {@code >= 0}
+     * @param cache a user-owned cache, this pool's default cache, or null for none
+     * @throws ForeignHandleException if any handle is not this pool's; then none is returned
+     */
+    public void genericPut(long[] objs, int off, int n, MempoolCache cache) {
+        checkOpen();
+        Check.arrayRange("objs", objs.length, off, n);
+        checkCache(cache);
+        checkHandles(objs, off, n);
+        doPut(objs, off, n, cache);
+    }
+
+    /**
+     * Returns every object in the cache to this pool's backend ({@code rte_mempool_cache_flush}).
+     *
+     * @param cache a cache holding this pool's objects, or null for the calling thread's default cache (a no-op on a
+     *        thread without an lcore id)
+     */
+    public void cacheFlush(MempoolCache cache) {
+        checkOpen();
+        MempoolCache c = cache != null ? cache : lcoreCache();
+        if (c == null) {
+            return;
+        }
+        checkCache(c);
+        int len = c.len;
+        if (len > 0) {
+            backendEnqueue(c.objs, 0, len);
+            c.len = 0;
+            if (c.defaultOf == null) {
+                c.pool = null;
+            }
+        }
+    }
+
+    /** Flushes lcore {@code id}'s default cache in every live pool; called when the id is given back. */
+    static void flushLcoreCaches(int id) {
+        for (Mempool p : POOLS.values()) {
+            MempoolCache[] caches = p.defaultCaches;
+            if (caches != null && !p.closed) {
+                MempoolCache c = caches[id];
+                if (c != null && c.len > 0) {
+                    p.backendEnqueue(c.objs, 0, c.len);
+                    c.len = 0;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The cache algorithms. Step names are the TLA+ actions of spec/MempoolCache.tla.
+
+    private void backendEnqueue(long[] objs, int off, int n) {
+        if (!backend.enqueue(objs, off, n)) {
+            // A put of objects that came out of the pool cannot overflow it: a refusal means corruption (a double
+            // put, or a driver that loses capacity). Better to stop here than to lose objects silently.
+            throw new IllegalStateException("the backend of mempool '" + name + "' refused " + n
+                    + " objects: the pool would hold more objects than it has; was an object put twice?");
+        }
+    }
+
+    private void doPut(long[] objs, int off, int n, MempoolCache c) {
+        if (c != null) {
+            c.pool = this; // a user cache now holds this pool's objects
+            if (policy == CachePolicy.V26_07) {
+                if (putV2607(objs, off, n, c)) {
+                    return;
+                }
+            } else if (putLts(objs, off, n, c)) {
+                return;
+            }
+        }
+        backendEnqueue(objs, off, n); // PutDirect
+    }
+
+    /** v26.07 put; returns false when the objects must go to the backend directly. */
+    private boolean putV2607(long[] objs, int off, int n, MempoolCache c) {
+        int len = c.len;
+        if (len + n <= c.size) { // PutAppend
+            System.arraycopy(objs, off, c.objs, len, n);
+            c.len = len + n;
+            return true;
+        }
+        int half = c.size >>> 1;
+        if (n <= half) { // PutFlushHalf: the oldest half goes, the rest slides down, the new objects go on top
+            backendEnqueue(c.objs, 0, half);
+            len -= half;
+            System.arraycopy(c.objs, half, c.objs, 0, len);
+            System.arraycopy(objs, off, c.objs, len, n);
+            c.len = len + n;
+            return true;
+        }
+        return false; // PutDirect: larger than half the cache and it does not fit
+    }
+
+    /** LTS v25.11 put; returns false when the objects must go to the backend directly. */
+    private boolean putLts(long[] objs, int off, int n, MempoolCache c) {
+        int threshold = c.size * 3 / 2;
+        if (n > threshold) {
+            return false; // PutDirect
+        }
+        int len = c.len;
+        if (len + n <= threshold) { // PutAppend
+            System.arraycopy(objs, off, c.objs, len, n);
+            c.len = len + n;
+            return true;
+        }
+        backendEnqueue(c.objs, 0, len); // PutFlushAll: every cached object, then cache the new ones
+        System.arraycopy(objs, off, c.objs, 0, n);
+        c.len = n;
+        return true;
+    }
+
+    private boolean doGet(long[] objs, int off, int n, MempoolCache c) {
+        if (c == null) {
+            return backend.dequeue(objs, off, n); // GetDirect
+        }
+        c.pool = this; // a refill puts this pool's objects into a user cache
+        int len = c.len;
+        long[] cached = c.objs;
+        if (n <= len) { // GetHit: pop from the top, hottest first
+            for (int i = 0; i < n; i++) {
+                objs[off + i] = cached[len - 1 - i];
+            }
+            c.len = len - n;
+            return true;
+        }
+        // Take every cached object first (they stay in cached[0, len) until the call succeeds), then the rest.
+        for (int i = 0; i < len; i++) {
+            objs[off + i] = cached[len - 1 - i];
+        }
+        c.len = 0;
+        int remaining = n - len;
+        boolean ok = policy == CachePolicy.V26_07 ? getRestV2607(objs, off + len, remaining, c)
+                : getRestLts(objs, off + len, remaining, c);
+        if (!ok) {
+            c.len = len; // GetRollback: the popped objects never left the cache array
+            return false;
+        }
+        return true;
+    }
+
+    private boolean getRestV2607(long[] objs, int off, int remaining, MempoolCache c) {
+        int half = c.size >>> 1;
+        if (remaining <= half && backend.dequeue(c.objs, 0, half)) { // GetRefill: exactly half a cache
+            long[] cached = c.objs;
+            for (int i = 0; i < remaining; i++) {
+                objs[off + i] = cached[half - 1 - i];
+            }
+            c.len = half - remaining;
+            return true;
+        }
+        return backend.dequeue(objs, off, remaining); // GetBypass
+    }
+
+    private boolean getRestLts(long[] objs, int off, int remaining, MempoolCache c) {
+        int fill = c.size + remaining;
+        if (remaining <= CACHE_MAX_SIZE && backend.dequeue(c.objs, 0, fill)) { // GetRefillFull
+            long[] cached = c.objs;
+            for (int i = 0; i < remaining; i++) {
+                objs[off + i] = cached[fill - 1 - i];
+            }
+            c.len = c.size;
+            return true;
+        }
+        return backend.dequeue(objs, off, remaining); // GetBypass
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Counts
+
+    /**
+     * Objects available: the backend's count plus every default cache's length ({@code rte_mempool_avail_count}).
+     * User-owned caches are not counted. Clamped to the size, because the lengths are read while they change.
+     *
+     * @return a snapshot in [0, size]
+     */
+    public int availCount() {
+        checkOpen();
+        long count = backend == null ? 0 : backend.count();
+        MempoolCache[] caches = defaultCaches;
+        if (caches != null) {
+            for (MempoolCache c : caches) {
+                if (c != null) {
+                    count += c.len;
+                }
+            }
+        }
+        return (int) Math.min(count, size);
+    }
+
+    /**
+     * Objects handed out: {@code size - availCount()} ({@code rte_mempool_in_use_count}).
+     *
+     * @return a snapshot
+     */
+    public int inUseCount() {
+        return size - availCount();
+    }
+
+    /**
+     * Whether every object is available ({@code rte_mempool_full}).
+     *
+     * @return a snapshot
+     */
+    public boolean isFull() {
+        return availCount() == size;
+    }
+
+    /**
+     * Whether no object is available ({@code rte_mempool_empty}).
+     *
+     * @return a snapshot
+     */
+    public boolean isEmpty() {
+        return availCount() == 0;
+    }
+
+    /**
+     * The objects in the backend alone, without the caches ({@code common_pool_count}).
+     *
+     * @return a snapshot
+     */
+    public int commonPoolCount() {
+        checkOpen();
+        return backend == null ? 0 : Math.min(backend.count(), size);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Properties
+
+    /**
+     * The pool's name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The number of objects the pool holds when full.
+     *
+     * @return n
+     */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The number of objects populated so far.
+     *
+     * @return populated_size
+     */
+    public int populatedSize() {
+        return populated;
+    }
+
+    /**
+     * The per-lcore cache size.
+     *
+     * @return cache_size
+     */
+    public int cacheSize() {
+        return cacheSize;
+    }
+
+    /**
+     * The cache algorithm.
+     *
+     * @return the policy
+     */
+    public CachePolicy cachePolicy() {
+        return policy;
+    }
+
+    /**
+     * The element size requested at creation.
+     *
+     * @return bytes
+     */
+    public int elementSize() {
+        return eltSize;
+    }
+
+    /**
+     * Bytes before each element (objhdr and padding).
+     *
+     * @return header_size
+     */
+    public long headerSize() {
+        return layout.headerSize();
+    }
+
+    /**
+     * Bytes after each element (trailer cookie and padding).
+     *
+     * @return trailer_size
+     */
+    public long trailerSize() {
+        return layout.trailerSize();
+    }
+
+    /**
+     * Bytes per object, header, element and trailer.
+     *
+     * @return the object size
+     */
+    public long objectSize() {
+        return layout.totalSize();
+    }
+
+    /**
+     * The alignment of objects ({@code rte_mempool_get_obj_alignment}): 64, or 8 with {@link #NO_CACHE_ALIGN}.
+     *
+     * @return bytes
+     */
+    public long objectAlignment() {
+        return layout.alignment();
+    }
+
+    /**
+     * The flags, with the internal {@link #POOL_CREATED} and {@link #NON_IO} bits.
+     *
+     * @return the flags
+     */
+    public int flags() {
+        return flags;
+    }
+
+    /**
+     * The private data area ({@code rte_mempool_get_priv}), 64-byte aligned.
+     *
+     * @return a segment of {@code privateDataSize} bytes
+     */
+    public MemorySegment privateData() {
+        checkOpen();
+        return privateData;
+    }
+
+    /**
+     * The size of the private data area.
+     *
+     * @return bytes
+     */
+    public int privateDataSize() {
+        return privateDataSize;
+    }
+
+    /**
+     * The address range that covers all the pool's objects ({@code rte_mempool_get_mem_range}).
+     *
+     * @param address the lowest address of any chunk
+     * @param length bytes from {@code address} to the end of the highest chunk
+     * @param contiguous whether the chunks leave no gap between them
+     */
+    public record MemRange(long address, long length, boolean contiguous) {
+    }
+
+    /**
+     * The address range of the pool's memory ({@code rte_mempool_get_mem_range}).
+     *
+     * @return the range
+     * @throws IllegalStateException if the pool has no memory yet (DPDK's -EINVAL)
+     */
+    public MemRange memRange() {
+        checkOpen();
+        if (chunks.isEmpty()) {
+            throw new IllegalStateException("mempool '" + name + "' has no memory yet: populate it first");
+        }
+        List<Chunk> sorted = new ArrayList<>(chunks);
+        sorted.sort(Comparator.comparingLong(c -> c.segment().address()));
+        long start = sorted.get(0).segment().address();
+        long end = start;
+        boolean contiguous = true;
+        for (Chunk c : sorted) {
+            long a = c.segment().address();
+            if (a > end && end != start) {
+                contiguous = false;
+            }
+            end = Math.max(end, a + c.segment().byteSize());
+        }
+        return new MemRange(start, end - start, contiguous);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Iteration
+
+    /**
+     * Calls {@code visitor} on every populated object in index order ({@code rte_mempool_obj_iter}), whether it is
+     * free or in use.
+     *
+     * @param visitor the callback
+     * @return the number of objects visited
+     */
+    public int objIter(ObjectVisitor visitor) {
+        checkOpen();
+        ObjectLayout l = layout;
+        int visited = 0;
+        for (Chunk c : List.copyOf(chunks)) {
+            for (int i = 0; i < c.count(); i++) {
+                long off = c.firstObjectOffset() + i * l.totalSize() + l.headerSize();
+                visitor.visit(this, tagBase | (c.firstIndex() + i), c.segment(), off, c.firstIndex() + i);
+                visited++;
+            }
+        }
+        return visited;
+    }
+
+    /**
+     * Calls {@code visitor} on every memory chunk ({@code rte_mempool_mem_iter}).
+     *
+     * @param visitor the callback
+     * @return the number of chunks
+     */
+    public int memIter(ChunkVisitor visitor) {
+        checkOpen();
+        List<Chunk> snapshot = List.copyOf(chunks);
+        for (int i = 0; i < snapshot.size(); i++) {
+            visitor.visit(this, snapshot.get(i).segment(), i);
+        }
+        return snapshot.size();
+    }
+
+    /**
+     * Visits one object.
+     */
+    @FunctionalInterface
+    public interface ObjectVisitor {
+        /**
+         * Called once per object.
+         *
+         * @param pool the pool
+         * @param handle the object's handle
+         * @param segment the segment holding the element
+         * @param offset the element's offset in {@code segment}
+         * @param index the object's index, 0 to n - 1
+         */
+        void visit(Mempool pool, long handle, MemorySegment segment, long offset, int index);
+    }
+
+    /**
+     * Visits one memory chunk.
+     */
+    @FunctionalInterface
+    public interface ChunkVisitor {
+        /**
+         * Called once per chunk.
+         *
+         * @param pool the pool
+         * @param chunk the chunk's memory
+         * @param index the chunk's index
+         */
+        void visit(Mempool pool, MemorySegment chunk, int index);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Events
+
+    /**
+     * Adds a process-wide listener ({@code rte_mempool_event_callback_register}). Listeners added while an event is
+     * being delivered miss that event; a listener may remove itself while it runs.
+     *
+     * @param listener the listener
+     * @return 0, or {@link Errno#EEXIST} if it is already registered
+     */
+    public static int addEventListener(MempoolEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return LISTENERS.addIfAbsent(listener) ? 0 : Errno.EEXIST;
+    }
+
+    /**
+     * Removes a listener ({@code rte_mempool_event_callback_unregister}).
+     *
+     * @param listener the listener
+     * @return 0, or -2 ({@code -ENOENT}) if it was not registered
+     */
+    public static int removeEventListener(MempoolEventListener listener) {
+        return LISTENERS.remove(listener) ? 0 : -2;
+    }
+
+    private void fire(MempoolEvent event) {
+        for (MempoolEventListener l : LISTENERS) {
+            l.onEvent(event, this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Free
+
+    /**
+     * Frees the pool ({@code rte_mempool_free}): unlinks its name, tells the listeners ({@link MempoolEvent#DESTROY}),
+     * frees the backend and the memory. Objects still in use or in caches are gone with it; later calls on the pool,
+     * and handles into its memory, throw. A second close does nothing.
+     */
+    @Override
+    public void close() {
+        synchronized (POOLS_LOCK) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            POOLS.remove(name, this);
+        }
+        fire(MempoolEvent.DESTROY);
+        if (backend != null) {
+            backend.close();
+        }
+        if (defaultCaches != null) {
+            Arrays.fill(defaultCaches, null);
+        }
+        arena.close();
+    }
+
+    /**
+     * Same as {@link #close()}, under DPDK's name.
+     */
+    public void free() {
+        close();
+    }
+
+    /**
+     * Whether the pool was freed.
+     *
+     * @return true after {@link #close()}
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Dump
+
+    /**
+     * Prints the pool's identity, sizes, driver and counts ({@code rte_mempool_dump}).
+     *
+     * @param out where to print
+     */
+    public void dump(PrintStream out) {
+        out.print(dump());
+    }
+
+    /**
+     * The text {@link #dump(PrintStream)} prints.
+     *
+     * @return a multi-line description
+     */
+    public String dump() {
+        checkOpen();
+        StringBuilder b = new StringBuilder();
+        b.append("mempool <").append(name).append(">@tag").append(tag).append('\n');
+        b.append("  flags=0x").append(Integer.toHexString(flags)).append('\n');
+        b.append("  ops_index=").append(opsIndex).append('\n');
+        b.append("  ops_name: <").append(opsName()).append(">\n");
+        b.append("  nb_mem_chunks=").append(chunks.size()).append('\n');
+        b.append("  size=").append(size).append('\n');
+        b.append("  populated_size=").append(populated).append('\n');
+        b.append("  header_size=").append(headerSize()).append('\n');
+        b.append("  elt_size=").append(eltSize).append('\n');
+        b.append("  trailer_size=").append(trailerSize()).append('\n');
+        b.append("  total_obj_size=").append(objectSize()).append('\n');
+        b.append("  private_data_size=").append(privateDataSize).append('\n');
+        b.append("  cache_policy=").append(policy).append('\n');
+        b.append("  cache_size=").append(cacheSize).append('\n');
+        int total = 0;
+        if (defaultCaches != null) {
+            for (int i = 0; i < defaultCaches.length; i++) {
+                MempoolCache c = defaultCaches[i];
+                if (c != null && c.len > 0) {
+                    b.append("    cache_count[").append(i).append("]=").append(c.len).append('\n');
+                    total += c.len;
+                }
+            }
+        }
+        b.append("    total_cache_count=").append(total).append('\n');
+        b.append("  common_pool_count=").append(commonPoolCount()).append('\n');
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Mempool[" + name + ", size " + size + ", cache " + cacheSize + ", " + opsName() + "]";
+    }
+}

@@ -69,6 +69,16 @@ public final class MempoolCache extends MempoolCacheFields {
     }
 
     /**
+     * The put and get-success counts of a user-owned cache, made while its pool's statistics were on. A default
+     * cache counts in its pool's {@link Mempool#stats()} instead, so this is zero for one.
+     *
+     * @return a snapshot
+     */
+    public MempoolStats stats() {
+        return MempoolStats.sum(stats);
+    }
+
+    /**
      * Whether this is a pool's default cache rather than a user-owned one.
      *
      * @return true for a default cache
@@ -104,6 +114,8 @@ abstract class MempoolCacheFields extends MempoolCachePad {
     /** The pool this is the default cache of, or null for a user-owned cache. */
     final Mempool defaultOf;
     boolean freed;
+    /** A user-owned cache's own put and get-success counts, as DPDK keeps them in the cache. */
+    final long[] stats = new long[MempoolStats.SLOT_LONGS];
 
     MempoolCacheFields(int size, Mempool defaultOf) {
         this.size = size;

@@ -11,16 +11,21 @@ public final class Check {
     }
 
     /**
-     * Checks that {@code n >= 0} and that {@code [offset, offset + n)} lies inside an array of {@code length}.
+     * Checks that the array is not null, that {@code n >= 0} and that {@code [offset, offset + n)} lies inside it.
      *
      * @param param the array parameter's name, for the message
-     * @param length the array's length
+     * @param array the array
      * @param offset first index
      * @param n number of elements
+     * @throws NullPointerException if the array is null
      * @throws IllegalArgumentException if {@code n < 0}
      * @throws IndexOutOfBoundsException if the range does not fit
      */
-    public static void arrayRange(String param, int length, int offset, int n) {
+    public static void arrayRange(String param, long[] array, int offset, int n) {
+        if (array == null) {
+            throw new NullPointerException(param + " is null");
+        }
+        int length = array.length;
         if (n < 0) {
             throw new IllegalArgumentException("n = " + n + ": must be >= 0");
         }

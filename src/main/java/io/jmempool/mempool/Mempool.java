@@ -900,7 +900,7 @@ public final class Mempool implements AutoCloseable {
      */
     public boolean getBulk(long[] objs, int off, int n) {
         int s = checkOpen();
-        Check.arrayRange("objs", objs.length, off, n);
+        Check.arrayRange("objs", objs, off, n);
         return doGet(objs, off, n, lcoreCache(), s);
     }
 
@@ -950,7 +950,7 @@ public final class Mempool implements AutoCloseable {
      */
     public void putBulk(long[] objs, int off, int n) {
         int s = checkOpen();
-        Check.arrayRange("objs", objs.length, off, n);
+        Check.arrayRange("objs", objs, off, n);
         checkHandles(objs, off, n);
         doPut(objs, off, n, lcoreCache(), s);
     }
@@ -986,7 +986,7 @@ public final class Mempool implements AutoCloseable {
      */
     public boolean genericGet(long[] objs, int off, int n, MempoolCache cache) {
         int s = checkOpen();
-        Check.arrayRange("objs", objs.length, off, n);
+        Check.arrayRange("objs", objs, off, n);
         checkCache(cache);
         return doGet(objs, off, n, cache, s);
     }
@@ -1004,7 +1004,7 @@ public final class Mempool implements AutoCloseable {
      */
     public void genericPut(long[] objs, int off, int n, MempoolCache cache) {
         int s = checkOpen();
-        Check.arrayRange("objs", objs.length, off, n);
+        Check.arrayRange("objs", objs, off, n);
         checkCache(cache);
         checkHandles(objs, off, n);
         doPut(objs, off, n, cache, s);
@@ -1080,7 +1080,9 @@ public final class Mempool implements AutoCloseable {
             countCall(c, MempoolStats.PUT_BULK, MempoolStats.PUT_OBJS, n);
         }
         if (c != null) {
-            c.pool = this; // a user cache now holds this pool's objects
+            if (c.pool != this) {
+                c.pool = this; // a user cache now holds this pool's objects
+            }
             if (policy == CachePolicy.V26_07) {
                 if (putV2607(objs, off, n, c)) {
                     return;
@@ -1096,7 +1098,7 @@ public final class Mempool implements AutoCloseable {
     private boolean putV2607(long[] objs, int off, int n, MempoolCache c) {
         int len = c.len;
         if (len + n <= c.size) { // PutAppend
-            System.arraycopy(objs, off, c.objs, len, n);
+            copy(objs, off, c.objs, len, n);
             c.len = len + n;
             return true;
         }
@@ -1120,7 +1122,7 @@ public final class Mempool implements AutoCloseable {
         }
         int len = c.len;
         if (len + n <= threshold) { // PutAppend
-            System.arraycopy(objs, off, c.objs, len, n);
+            copy(objs, off, c.objs, len, n);
             c.len = len + n;
             return true;
         }
@@ -1128,6 +1130,17 @@ public final class Mempool implements AutoCloseable {
         System.arraycopy(objs, off, c.objs, 0, n);
         c.len = n;
         return true;
+    }
+
+    /** Below a handful of elements a loop beats the call into the copy stub. */
+    private static void copy(long[] src, int srcOff, long[] dst, int dstOff, int n) {
+        if (n <= 4) {
+            for (int i = 0; i < n; i++) {
+                dst[dstOff + i] = src[srcOff + i];
+            }
+        } else {
+            System.arraycopy(src, srcOff, dst, dstOff, n);
+        }
     }
 
     private boolean doGet(long[] objs, int off, int n, MempoolCache c, int s) {
@@ -1147,7 +1160,9 @@ public final class Mempool implements AutoCloseable {
     }
 
     private boolean getCached(long[] objs, int off, int n, MempoolCache c) {
-        c.pool = this; // a refill puts this pool's objects into a user cache
+        if (c.pool != this) {
+            c.pool = this; // a refill puts this pool's objects into a user cache
+        }
         int len = c.len;
         long[] cached = c.objs;
         if (n <= len) { // GetHit: pop from the top, hottest first

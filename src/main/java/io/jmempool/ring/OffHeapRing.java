@@ -303,7 +303,7 @@ final class OffHeapRing extends Ring {
 
     private int enqueueLongs(boolean single, long[] src, int off, int n, boolean fixed, int[] freeSpace) {
         requireLongs();
-        Check.arrayRange("objs", src.length, off, n);
+        Check.arrayRange("objs", src, off, n);
         Check.outParam("freeSpace", freeSpace);
         long c = single ? enqMoveHeadSt(n, fixed, freeSpace) : enqMoveHeadMt(n, fixed, freeSpace);
         int moved = claimedCount(c);
@@ -334,7 +334,7 @@ final class OffHeapRing extends Ring {
 
     private boolean dequeueOne(boolean single, long[] dst, int index) {
         requireLongs();
-        Check.arrayRange("obj", dst.length, index, 1);
+        Check.arrayRange("obj", dst, index, 1);
         long c = single ? deqMoveHeadSt(1, true, null) : deqMoveHeadMt(1, true, null);
         if (claimedCount(c) == 0) {
             return false;
@@ -347,7 +347,7 @@ final class OffHeapRing extends Ring {
 
     private int dequeueLongs(boolean single, long[] dst, int off, int n, boolean fixed, int[] available) {
         requireLongs();
-        Check.arrayRange("objs", dst.length, off, n);
+        Check.arrayRange("objs", dst, off, n);
         Check.outParam("available", available);
         long c = single ? deqMoveHeadSt(n, fixed, available) : deqMoveHeadMt(n, fixed, available);
         int moved = claimedCount(c);

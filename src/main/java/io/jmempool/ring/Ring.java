@@ -45,6 +45,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * happen-before any enqueue that reuses those slots. Elements are copied by value: a {@code long} handle, or
  * {@code elementSize} bytes.
  *
+ * <h2>Errors</h2>
+ * Invalid arguments are refused before anything changes, with a message that names the parameter, its value and the
+ * limit: {@link NullPointerException} for a null array or segment; {@link IllegalArgumentException} for
+ * {@code n < 0} or a read-only destination segment; {@link IndexOutOfBoundsException} for a range outside its array
+ * or segment, or an out-parameter array of length 0; {@link IllegalStateException} for a segment whose arena is
+ * closed, for a {@code long[]} call on a ring whose elements are not 8 bytes, and for any call that touches the
+ * memory of a ring that was closed (FFM's "Already closed").
+ *
  * <h2>Progress</h2>
  * An MP enqueue (MC dequeue) waits, after copying, until every enqueue (dequeue) that reserved before it has
  * published. The ring is therefore not lock-free and not preemptible: a thread descheduled between its reservation

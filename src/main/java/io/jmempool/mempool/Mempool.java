@@ -561,8 +561,8 @@ public final class Mempool implements AutoCloseable {
     /**
      * Allocates the pool's memory and fills it with objects ({@code rte_mempool_populate_default}).
      *
-     * @return the pool's size on success; {@link Errno#EEXIST} if the pool already has memory; {@link Errno#ENOMEM}
-     *         if no memory could be allocated
+     * @return the pool's size on success; {@link Errno#EEXIST} if the pool already has memory or the driver's backend
+     *         name is taken; {@link Errno#ENOMEM} if no memory could be allocated
      */
     public int populateDefault() {
         checkOpen();
@@ -611,7 +611,9 @@ public final class Mempool implements AutoCloseable {
      *
      * @param chunk the memory
      * @param iova the IOVA of the chunk's first byte, or {@link #BAD_IOVA}
-     * @return the number of objects added; 0 if not one fits; {@link Errno#ENOSPC} if the pool is already full
+     * @return the number of objects added; 0 if not one fits; {@link Errno#ENOSPC} if the pool is already full;
+     *         {@link Errno#EEXIST} if the driver could not allocate its backend because its name is taken (a ring
+     *         named {@code "MP_" + name} exists)
      */
     public int populateIova(MemorySegment chunk, long iova) {
         checkOpen();
@@ -620,7 +622,12 @@ public final class Mempool implements AutoCloseable {
             return Errno.ENOSPC;
         }
         if ((flags & POOL_CREATED) == 0) {
-            backend = OpsRegistry.OPS.get(opsIndex).alloc(this);
+            try {
+                backend = OpsRegistry.OPS.get(opsIndex).alloc(this);
+            } catch (NameInUseException e) {
+                // The driver's memory name is taken (the ring "MP_<name>"): DPDK's alloc fails the same way.
+                return Errno.EEXIST;
+            }
             flags |= POOL_CREATED;
         }
         ObjectLayout l = layout;
@@ -706,6 +713,7 @@ public final class Mempool implements AutoCloseable {
     }
 
     private int indexOf(long h) {
+        checkOpen();
         checkHandle(h);
         return (int) h;
     }
@@ -896,7 +904,8 @@ public final class Mempool implements AutoCloseable {
      * @param objs where to store the handles
      * @param off first index
      * @param n number of objects, {@code >= 0}
-     * @return true if all were taken; false if the pool could not supply them, and then nothing changed
+     * @return true if all were taken; false if the pool could not supply them: then the pool and its caches are as
+     *         they were, and {@code objs} may hold garbage
      */
     public boolean getBulk(long[] objs, int off, int n) {
         int s = checkOpen();
@@ -982,7 +991,8 @@ public final class Mempool implements AutoCloseable {
      * @param off first index
      * @param n number of objects, {@code >= 0}
      * @param cache a user-owned cache, this pool's default cache, or null for none
-     * @return true if all were taken; false if the pool could not supply them, and then nothing changed
+     * @return true if all were taken; false if the pool could not supply them: then the pool and the cache are as
+     *         they were, and {@code objs} may hold garbage
      */
     public boolean genericGet(long[] objs, int off, int n, MempoolCache cache) {
         int s = checkOpen();
@@ -1181,7 +1191,12 @@ public final class Mempool implements AutoCloseable {
         boolean ok = policy == CachePolicy.V26_07 ? getRestV2607(objs, off + len, remaining, c)
                 : getRestLts(objs, off + len, remaining, c);
         if (!ok) {
-            c.len = len; // GetRollback: the popped objects never left the cache array
+            // GetRollback. The popped objects are still in cached[0, len), unless a failed refill wrote over them
+            // (a driver may leave garbage on failure); the caller's array has them too, so restore from there.
+            for (int i = 0; i < len; i++) {
+                cached[len - 1 - i] = objs[off + i];
+            }
+            c.len = len;
         }
         return ok;
     }

@@ -11,7 +11,7 @@ public interface MempoolBackend extends AutoCloseable {
      *
      * @param objs handles
      * @param off first index
-     * @param n count, {@code >= 1}
+     * @param n count, {@code >= 0}
      * @return true if all were stored
      */
     boolean enqueue(long[] objs, int off, int n);
@@ -21,7 +21,7 @@ public interface MempoolBackend extends AutoCloseable {
      *
      * @param objs where to store the handles
      * @param off first index
-     * @param n count, {@code >= 1}
+     * @param n count, {@code >= 0}
      * @return true if all were taken; on false {@code objs} may hold garbage
      */
     boolean dequeue(long[] objs, int off, int n);

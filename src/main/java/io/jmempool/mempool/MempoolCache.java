@@ -42,9 +42,15 @@ public final class MempoolCache extends MempoolCacheFields {
     }
 
     /**
-     * Frees the cache ({@code rte_mempool_cache_free}) without flushing it. Later use throws.
+     * Frees a user-owned cache ({@code rte_mempool_cache_free}) without flushing it. Later use throws.
+     *
+     * @throws IllegalStateException if this is a pool's default cache, which lives as long as its pool
      */
     public void free() {
+        if (defaultOf != null) {
+            throw new IllegalStateException("this is the default cache of mempool '" + defaultOf.name()
+                    + "': it lives as long as the pool; flush it with cacheFlush instead");
+        }
         freed = true;
         len = 0;
         pool = null;

@@ -682,6 +682,10 @@ public final class Mempool implements AutoCloseable {
 
     /** Branch-free range check of a batch: a bit 63 in the result means some handle is foreign. */
     private void checkHandles(long[] objs, int off, int n) {
+        if (n == 1) {
+            checkHandle(objs[off]);
+            return;
+        }
         long base = tagBase;
         long last = (long) populated - 1;
         long bad = 0;
@@ -1144,7 +1148,9 @@ public final class Mempool implements AutoCloseable {
 
     /** Below a handful of elements a loop beats the call into the copy stub. */
     private static void copy(long[] src, int srcOff, long[] dst, int dstOff, int n) {
-        if (n <= 4) {
+        if (n == 1) {
+            dst[dstOff] = src[srcOff];
+        } else if (n <= 4) {
             for (int i = 0; i < n; i++) {
                 dst[dstOff + i] = src[srcOff + i];
             }
@@ -1176,8 +1182,12 @@ public final class Mempool implements AutoCloseable {
         int len = c.len;
         long[] cached = c.objs;
         if (n <= len) { // GetHit: pop from the top, hottest first
-            for (int i = 0; i < n; i++) {
-                objs[off + i] = cached[len - 1 - i];
+            if (n == 1) { // a loop of one costs more than the element: C2 sets up pre-, main and post-loops
+                objs[off] = cached[len - 1];
+            } else {
+                for (int i = 0; i < n; i++) {
+                    objs[off + i] = cached[len - 1 - i];
+                }
             }
             c.len = len - n;
             return true;

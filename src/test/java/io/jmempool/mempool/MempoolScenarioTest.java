@@ -1,5 +1,7 @@
 package io.jmempool.mempool;
 
+import static io.jmempool.Refusals.refused;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * DPDK's mempool scenarios 25 to 40 (dpdk-behaviour.md §6), without their debug and statistics parts, and the
@@ -50,20 +51,7 @@ class MempoolScenarioTest {
         Lcore.unregister();
     }
 
-    private static Set<String> liveNames() {
-        Set<String> names = new HashSet<>();
-        Mempool.walk(p -> names.add(p.name()));
-        return names;
-    }
 
-    private static <T extends Throwable> void refused(Class<T> type, Executable call, String... fragments) {
-        Set<String> before = liveNames();
-        T e = assertThrows(type, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-        assertEquals(before, liveNames(), "a refused call registered a pool");
-    }
 
     private Mempool populated(int n, int cache, int flags) {
         Mempool p = track(Mempool.createEmpty(name(), n, 64, cache, 0, flags));

@@ -1,5 +1,7 @@
 package io.jmempool.ring;
 
+import static io.jmempool.Refusals.refused;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,9 +19,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,23 +43,7 @@ class RingLifecycleTest {
         rings.forEach(Ring::close);
     }
 
-    private static Set<String> liveNames() {
-        Set<String> names = new HashSet<>();
-        for (Ring r : Ring.list()) {
-            names.add(r.name());
-        }
-        return names;
-    }
 
-    /** Asserts that the call throws {@code type} with a message containing every fragment, and registers nothing. */
-    private static <T extends Throwable> void refused(Class<T> type, Executable call, String... fragments) {
-        Set<String> before = liveNames();
-        T e = assertThrows(type, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-        assertEquals(before, liveNames(), "a refused call registered a ring");
-    }
 
     @Test
     void s01CountZeroIsRefused() {

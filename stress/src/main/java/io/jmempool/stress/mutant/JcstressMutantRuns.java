@@ -16,12 +16,23 @@ import java.util.List;
  * keeps two off-heap accesses in order, so on this hardware those tests pass even on the mutant. That is expected,
  * and it is why the happens-before detector (RingMutantKillTest) is the check that kills R0_PLAIN and R1_PLAIN.
  * On Arm or POWER the same runs are expected to fail.
+ *
+ * <p>The mempool's mutants ({@link MempoolMutant}, agent argument {@code mempool:NAME}) fail the handoff test's
+ * arbiter (an object lost or doubled) and the cookie test (a torn cookie), on any hardware.
  */
 public final class JcstressMutantRuns {
     private static final String PKG = "io\\.jmempool\\.stress\\.jcstress\\.ring\\.";
+    private static final String MEMPOOL = "io\\.jmempool\\.stress\\.jcstress\\.mempool\\.";
 
-    /** A jcstress run: the tests it selects under one mutant, and whether they must fail. */
-    record Case(RingMutant mutant, String tests, boolean mustFail) {
+    /** A jcstress run: the agent argument (the mutant), the tests it selects, and whether they must fail. */
+    record Case(String mutant, String tests, boolean mustFail) {
+        Case(RingMutant mutant, String tests, boolean mustFail) {
+            this(mutant.name(), tests, mustFail);
+        }
+
+        Case(MempoolMutant mutant, String tests) {
+            this("mempool:" + mutant.name(), tests, true);
+        }
     }
 
     static final List<Case> CASES = List.of(
@@ -34,7 +45,11 @@ public final class JcstressMutantRuns {
                     PKG + "EntriesNeverUnderflowAfterProducerTurnsConsumer\\.MpMcRing", true),
             new Case(RingMutant.R0_PLAIN, PKG + "(SlotWriteVisibleThroughProducerTail\\.(SpSc|MpMc)Ring"
                     + "|BulkPublishIsNeverSeenPartially\\.MpMcRing)", false),
-            new Case(RingMutant.R1_PLAIN, PKG + "SlotReadCompletesBeforeSlotIsReused\\.MpMcRing", false));
+            new Case(RingMutant.R1_PLAIN, PKG + "SlotReadCompletesBeforeSlotIsReused\\.MpMcRing", false),
+            new Case(MempoolMutant.FLUSH_DROPS, MEMPOOL + "ObjectIsGotWithTheBytesItsLastOwnerWrote\\.V2607"),
+            new Case(MempoolMutant.FLUSH_DUPLICATES, MEMPOOL + "ObjectIsGotWithTheBytesItsLastOwnerWrote\\.V2607"),
+            new Case(MempoolMutant.NO_ROLLBACK, MEMPOOL + "ObjectIsGotWithTheBytesItsLastOwnerWrote\\.(V2607|Lts)"),
+            new Case(MempoolMutant.COOKIE_BYTEWISE, MEMPOOL + "CookieIsNeverSeenTorn\\.Put"));
 
     private JcstressMutantRuns() {
     }
@@ -49,19 +64,21 @@ public final class JcstressMutantRuns {
         List<String> summary = new ArrayList<>();
         boolean ok = true;
         for (Case c : CASES) {
-            Path log = reports.resolve(c.mutant() + ".log");
+            String name = c.mutant().replace(':', '_');
+            Path log = reports.resolve(name + ".log");
             long start = System.nanoTime();
             Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", jcstressJar,
                     "-m", mode, "-c", "2", "-sc", "false", "-t", c.tests(),
                     "-jvmArgsPrepend", "-javaagent:" + agentJar + "=" + c.mutant(),
-                    "-r", reports.resolve(c.mutant().name()).toString())
+                    "-r", reports.resolve(name).toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             int rc = p.waitFor();
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             String verdict = rc == 1 ? "FAILED (killed)" : rc == 0 ? "passed (survived)" : "exit " + rc;
             boolean met = !c.mustFail() || rc == 1;
             ok &= met;
-            summary.add(String.format("%-26s %-17s %4d s  %s%s", c.mutant(), verdict, seconds, c.tests().replace(PKG, ""),
+            summary.add(String.format("%-26s %-17s %4d s  %s%s", c.mutant(), verdict, seconds,
+                    c.tests().replace(PKG, "").replace(MEMPOOL, ""),
                     met ? "" : "   <-- must be killed"));
         }
         System.out.println("JCStress under the mutants (" + mode + "), reports in " + reports + ":");

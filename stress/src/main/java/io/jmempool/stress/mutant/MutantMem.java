@@ -3,6 +3,8 @@ package io.jmempool.stress.mutant;
 import io.jmempool.internal.Mem;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
  * Broken replacements for {@link Mem} calls, for the mutants. Each goes through {@link Mem} for its individual
@@ -28,5 +30,21 @@ public final class MutantMem {
             Mem.setIntRelease(s, offset, update);
         }
         return current;
+    }
+
+    /**
+     * A 64-bit store made of eight byte stores, lowest address first: what a byte-wise copy does. Same signature and
+     * contract as {@link Mem#setLongPlain}, except that a concurrent reader can see some bytes old and some new.
+     * The bytes bypass {@link Mem}, which has no byte accessor.
+     *
+     * @param s segment
+     * @param offset byte offset
+     * @param value the value
+     */
+    public static void setLongBytewise(MemorySegment s, long offset, long value) {
+        boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        for (int i = 0; i < Long.BYTES; i++) {
+            s.set(ValueLayout.JAVA_BYTE, offset + i, (byte) (value >>> (8 * (little ? i : Long.BYTES - 1 - i))));
+        }
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Java agent that rewrites {@code io.jmempool.ring.OffHeapRing} as it loads, to seed one {@link RingMutant} and,
- * optionally, to route every {@code Mem} call of the ring through the happens-before race detector ({@link HbMem}).
+ * optionally, to route every {@code Mem} call of the ring through the happens-before race detector ({@link HbMem});
+ * or, with the argument {@code mempool:NAME}, rewrites {@code io.jmempool.mempool.Mempool} to seed one
+ * {@link MempoolMutant} ({@link MempoolRewriter}).
  *
  * <p>Usage: {@code -javaagent:jmempool-stress-…-mutant-agent.jar=MUTANT[,hb]} with
  * {@code -Djmempool.ring.specialize=false}: specialised rings are hidden classes defined from the original class
@@ -45,10 +47,15 @@ public final class RingMutantAgent {
     /**
      * Entry point of {@code -javaagent}.
      *
-     * @param args {@code MUTANT} or {@code MUTANT,hb}
+     * @param args {@code MUTANT}, {@code MUTANT,hb} or {@code mempool:MUTANT}
      * @param inst the instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
+        if (args != null && args.startsWith("mempool:")) {
+            inst.addTransformer(new MempoolRewriter(MempoolMutant.valueOf(args.substring("mempool:".length()))),
+                    false);
+            return;
+        }
         String[] parts = (args == null || args.isEmpty() ? "NONE" : args).split(",");
         RingMutant mutant = RingMutant.valueOf(parts[0]);
         boolean hb = parts.length > 1 && parts[1].equals("hb");

@@ -58,7 +58,9 @@ public final class BulkPublishIsNeverSeenPartially {
      * as many slots. The Java memory model allows it to miss either write.
      */
     @JCStressTest
-    @Description("Control for the bulk publish: with an opaque tail, the slots of a published batch may be unseen.")
+    @Description("Control for the bulk publish: with an opaque tail, the slots of a published batch may be unseen. "
+            + "On this x86 machine (AMD EPYC, 2 vCPUs, JDK 25, -m quick) the interesting outcome never showed, in "
+            + "3.4 to 3.6 million samples: x86 keeps these accesses in order.")
     @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "The tail was read before the publish.")
     @Outcome(id = "2, 11, 12", expect = ACCEPTABLE, desc = "The whole batch seen.")
     @Outcome(id = {"2, 0, 12", "2, 11, 0", "2, 0, 0"}, expect = ACCEPTABLE_INTERESTING, desc = "The tail covered "

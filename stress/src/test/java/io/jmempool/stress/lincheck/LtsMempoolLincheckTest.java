@@ -1,0 +1,25 @@
+package io.jmempool.stress.lincheck;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mempool with the LTS v25.11 cache algorithm (1.5 x size threshold, flush all, refill size + rest), through
+ * default and user-owned caches, against {@link MempoolBagSpec.Lts}: model checking and stress. See {@link MempoolUnderTest}.
+ */
+public final class LtsMempoolLincheckTest extends MempoolUnderTest {
+    public static final Class<? extends MempoolBagSpec> SPEC = MempoolBagSpec.Lts.class;
+
+    public LtsMempoolLincheckTest() {
+        super(SPEC);
+    }
+
+    @Test
+    void linearizableToTheBagUnderModelChecking() {
+        modelCheckReachingEveryStep(getClass());
+    }
+
+    @Test
+    void linearizableToTheBagUnderStress() {
+        stress(getClass()).check(getClass());
+    }
+}

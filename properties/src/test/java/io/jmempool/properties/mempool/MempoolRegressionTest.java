@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * The shrunk counterexamples QuickTheories printed while the mempool properties were developed, kept as plain tests.
  * Most were printed when a property ran against a deliberately wrong adapter, model or driver (the comment names it),
  * so each is a scenario that tells a correct pool from that bug; here every one runs against the real pool, through
- * every law. Three were printed by harness bugs found on the way. The disabled tests at the end are real bugs in the
- * pool: they fail today, and should be enabled when src/ is fixed.
+ * every law. Three were printed by harness bugs found on the way. The tests at the end are the real bugs the
+ * properties found in the pool; each failed until src/ was fixed, and stays to keep it fixed.
  */
 class MempoolRegressionTest {
     private static final CachePolicy V26 = CachePolicy.V26_07;
@@ -191,7 +191,7 @@ class MempoolRegressionTest {
     }
 
     // ------------------------------------------------------------------------------------------------------------
-    // Real bugs
+    // Real bugs in the pool, found by the properties and fixed
 
     /**
      * A failed get restores a cache whose slots the failed refill overwrote. {@code MempoolBackend.dequeue} allows a

@@ -266,8 +266,17 @@ public abstract class MempoolUnderTest {
         modelChecking(test).check(test);
         Set<Step> reached = takeStepsReached(test);
         Set<Step> missed = EnumSet.complementOf(EnumSet.copyOf(reached));
-        System.out.println(test.getSimpleName() + ": model checking ran " + FIXTURES.get(test).lastInvocations
+        int invocations = FIXTURES.get(test).lastInvocations;
+        System.out.println(test.getSimpleName() + ": model checking ran " + invocations
                 + " invocations and reached " + reached);
+        int scenarios = Integer.getInteger("lincheck.mc.iterations", 12);
+        if (invocations <= 2 * scenarios) {
+            // Seen with Lincheck 3.7 after a stress run of a mempool test in the same JVM: one invocation per
+            // scenario, which means no thread switch was explored. stress/pom.xml gives each test class its own JVM.
+            throw new AssertionError(test.getSimpleName() + ": model checking ran only " + invocations
+                    + " invocations for " + scenarios + " scenarios, so it explored no interleaving; was a Lincheck "
+                    + "stress run of a mempool test made in this JVM before it?");
+        }
         if (!missed.isEmpty()) {
             throw new AssertionError(test.getSimpleName() + ": the scenarios never reached " + missed
                     + "; change the start state in MempoolBagSpec or the budget");

@@ -24,6 +24,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>When an id is given back, this lcore's default cache in every live pool is flushed to the pool's backend, so
  * that objects never stay parked in the cache of an id that nobody holds.
+ *
+ * <p>A thread that ends without {@link #unregister()} keeps its id (as in DPDK) until all {@value #MAX} ids are held;
+ * then {@link #register()} takes back the id of a thread that has ended, flushing that id's default caches first. So a
+ * thread pool that replaces its threads cannot run out of ids, and the objects a dead thread's caches parked come
+ * back; until then they stay parked (they are still counted by {@link Mempool#availCount()}).
  */
 public final class Lcore {
     /** The number of lcore ids, DPDK's default {@code RTE_MAX_LCORE}. */
@@ -56,7 +61,7 @@ public final class Lcore {
      * id.
      *
      * @return the id
-     * @throws IllegalStateException if the thread is virtual, or all {@value #MAX} ids are taken
+     * @throws IllegalStateException if the thread is virtual, or all {@value #MAX} ids are held by live threads
      */
     public static int register() {
         Thread t = Thread.currentThread();
@@ -121,8 +126,18 @@ public final class Lcore {
                 return i;
             }
         }
-        throw new IllegalStateException("all " + MAX + " lcore ids are taken; thread '" + owner.getName()
-                + "' gets none");
+        // Every id is held: take back one whose thread ended without unregister(). A thread's termination
+        // happens-before isAlive() returning false, so its last writes to its caches are visible to the flush, and
+        // it can make no more.
+        for (int i = 0; i < MAX; i++) {
+            Thread t = OWNERS.get(i);
+            if (t != null && !t.isAlive() && OWNERS.compareAndSet(i, t, owner)) {
+                Mempool.flushLcoreCaches(i);
+                return i;
+            }
+        }
+        throw new IllegalStateException("all " + MAX + " lcore ids are held by live threads; thread '"
+                + owner.getName() + "' gets none");
     }
 
     static void release(int id) {

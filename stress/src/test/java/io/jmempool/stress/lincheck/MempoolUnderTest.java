@@ -23,6 +23,10 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.ThreadIdGen;
 import org.jetbrains.lincheck.datastructures.Validate;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The mempool as a Lincheck test subject: two workers, each a Lincheck thread with its own lcore id (so its own
@@ -67,6 +71,7 @@ import org.jetbrains.lincheck.datastructures.Validate;
  */
 @Param(name = "t", gen = ThreadIdGen.class)
 @Param(name = "k", gen = IntGen.class, conf = "1:4")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // model checking first: see stress/pom.xml
 public abstract class MempoolUnderTest {
     static final int THREADS = LincheckRuns.THREADS;
     /** The backend ring's indices start here, so scenarios cross the 2^32 wrap. */
@@ -103,6 +108,21 @@ public abstract class MempoolUnderTest {
 
     private Worker enter(int threadId) {
         return workers[worker(threadId, THREADS)].enter(workers);
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // The checks each policy's subclass runs
+
+    @Test
+    @Order(1)
+    void linearizableToTheBagUnderModelChecking() {
+        modelCheckReachingEveryStep(getClass());
+    }
+
+    @Test
+    @Order(2)
+    void linearizableToTheBagUnderStress() {
+        stress(getClass()).check(getClass());
     }
 
     // ----------------------------------------------------------------------------------------------------------

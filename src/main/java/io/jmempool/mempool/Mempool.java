@@ -767,7 +767,9 @@ public final class Mempool implements AutoCloseable {
      * @return the element
      */
     public MemorySegment element(long handle) {
-        return segmentOf(handle).asSlice(offset(handle), eltSize);
+        int index = indexOf(handle);
+        Chunk c = chunkOf(index);
+        return c.segment().asSlice(elementOffset(c, index), eltSize);
     }
 
     /**
@@ -777,7 +779,9 @@ public final class Mempool implements AutoCloseable {
      * @return the address
      */
     public long address(long handle) {
-        return segmentOf(handle).address() + offset(handle);
+        int index = indexOf(handle);
+        Chunk c = chunkOf(index);
+        return c.segment().address() + elementOffset(c, index);
     }
 
     /**
@@ -838,7 +842,7 @@ public final class Mempool implements AutoCloseable {
     public long iova(long handle) {
         int index = indexOf(handle);
         Chunk c = chunkOf(index);
-        return c.iova() == BAD_IOVA ? BAD_IOVA : c.iova() + offset(handle);
+        return c.iova() == BAD_IOVA ? BAD_IOVA : c.iova() + elementOffset(c, index);
     }
 
     // ------------------------------------------------------------------------------------------------------------

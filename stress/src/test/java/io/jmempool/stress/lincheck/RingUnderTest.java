@@ -2,6 +2,7 @@ package io.jmempool.stress.lincheck;
 
 import io.jmempool.internal.TestHooks;
 import io.jmempool.ring.Ring;
+import io.jmempool.stress.jcstress.ring.RingPool;
 import io.jmempool.stress.mutant.HappensBefore;
 
 import java.util.ArrayList;
@@ -78,13 +79,7 @@ public abstract class RingUnderTest {
      * and sets the indices to {@link #START}. The previous invocation has finished: Lincheck runs them one by one.
      */
     private static void scrub(Ring ring) {
-        int capacity = ring.capacity();
-        long[] zeros = new long[capacity];
-        for (int start = 0; start < ring.size(); start += capacity) {
-            TestHooks.startIndicesAt(ring, start);
-            ring.spEnqueueBulk(zeros, 0, capacity, null);
-            ring.scDequeueBulk(zeros, 0, capacity, null);
-        }
+        RingPool.zeroSlots(ring);
         TestHooks.startIndicesAt(ring, START);
     }
 

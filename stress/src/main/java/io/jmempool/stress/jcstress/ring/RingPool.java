@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * actors' call sites monomorphic, so the JIT inlines the whole operation into the actor, which is where a compiler
  * reordering would show. The mutant agent also rewrites only the shared class.
  */
-final class RingPool {
+public final class RingPool {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final AtomicLong NAMES = new AtomicLong();
 
@@ -58,6 +58,17 @@ final class RingPool {
      * current state published: the tests' values are all non-zero and 0 means "not written".
      */
     private static void scrub(Ring ring) {
+        zeroSlots(ring);
+        ring.reset();
+    }
+
+    /**
+     * Writes 0 into every slot of an idle ring of 8-byte elements, through its own calls; leaves the indices
+     * anywhere. Shared with the Lincheck checks, which scrub their rings the same way between invocations.
+     *
+     * @param ring a ring that no other thread uses now
+     */
+    public static void zeroSlots(Ring ring) {
         int capacity = ring.capacity();
         long[] zeros = new long[capacity];
         // Windows of `capacity` slots starting at 0, capacity, 2 * capacity... cover all `size` slots.
@@ -66,6 +77,5 @@ final class RingPool {
             ring.spEnqueueBulk(zeros, 0, capacity, null);
             ring.scDequeueBulk(zeros, 0, capacity, null);
         }
-        ring.reset();
     }
 }

@@ -7,6 +7,7 @@ import io.jmempool.stress.mutant.HbMem;
 
 import org.jetbrains.kotlinx.lincheck.execution.RandomExecutionGenerator;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Options;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.verifier.LinearizabilityVerifier;
 import org.jetbrains.lincheck.util.LoggingLevel;
@@ -56,24 +57,13 @@ public final class LincheckRuns {
      * @return options with the default budget
      */
     public static ModelCheckingOptions modelChecking(boolean memAtomic) {
-        ModelCheckingOptions o = new ModelCheckingOptions()
-                .iterations(Integer.getInteger("lincheck.mc.iterations", 12))
-                .invocationsPerIteration(Integer.getInteger("lincheck.mc.invocations", 500))
-                .threads(THREADS)
-                .actorsPerThread(ACTORS_PER_THREAD)
-                .actorsBefore(ACTORS_BEFORE)
-                .actorsAfter(ACTORS_AFTER)
-                .executionGenerator(RandomExecutionGenerator.class)
-                .sequentialSpecification(BoundedFifoSpec.class)
-                .verifier(LinearizabilityVerifier.class)
-                .minimizeFailedScenario(MINIMIZE)
+        ModelCheckingOptions o = shared(new ModelCheckingOptions(), "lincheck.mc", 12)
                 .checkObstructionFreedom(false)
                 // Lincheck 3.7's defaults, stated: a W0/W1 spin is recognised after 10 iterations.
                 .loopIterationsBeforeThreadSwitch(10)
                 .loopBound(50)
                 .recursionBound(20)
-                .enableAwaitLoopsAnalysis(true)
-                .logLevel(LoggingLevel.WARN);
+                .enableAwaitLoopsAnalysis(true);
         return memAtomic
                 ? o.addGuarantee(forClasses(Mem.class.getName(), HbMem.class.getName()).allMethods().treatAsAtomic())
                 : o;
@@ -97,9 +87,17 @@ public final class LincheckRuns {
      * @return options with the default budget
      */
     public static StressOptions stress() {
-        return new StressOptions()
-                .iterations(Integer.getInteger("lincheck.stress.iterations", 8))
-                .invocationsPerIteration(Integer.getInteger("lincheck.stress.invocations", 500))
+        return shared(new StressOptions(), "lincheck.stress", 8);
+    }
+
+    /**
+     * The options model checking and stress share: the budget ({@code prefix.iterations}, 500
+     * {@code prefix.invocations} by default), the scenario shape, the specification and the verifier.
+     */
+    private static <O extends Options<O, ?>> O shared(O options, String prefix, int iterations) {
+        return options
+                .iterations(Integer.getInteger(prefix + ".iterations", iterations))
+                .invocationsPerIteration(Integer.getInteger(prefix + ".invocations", 500))
                 .threads(THREADS)
                 .actorsPerThread(ACTORS_PER_THREAD)
                 .actorsBefore(ACTORS_BEFORE)

@@ -5,14 +5,13 @@ import io.jmempool.ring.Ring;
 import java.util.List;
 
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.junit.jupiter.api.Test;
 
 /**
  * Linearizability of the MP/SC ring (several producers, single consumer (dequeues on one thread)) against {@link
  * BoundedFifoSpec}, by model checking and by stress. The calls are the ring's default ones, which take the MP/SC
  * paths.
  */
-public final class MpScRingLincheckTest extends RingUnderTest {
+public final class MpScRingLincheckTest extends RingUnderTest implements RingLinearizabilityChecks {
     public MpScRingLincheckTest() {
         super(Ring.SC_DEQ);
     }
@@ -45,15 +44,5 @@ public final class MpScRingLincheckTest extends RingUnderTest {
     @Operation(params = "n", nonParallelGroup = "consumer")
     public List<Long> dequeueBurst(int n) {
         return dequeueBurstOf(n);
-    }
-
-    @Test
-    void linearizableUnderModelChecking() {
-        LincheckRuns.modelChecking().check(getClass());
-    }
-
-    @Test
-    void linearizableUnderStress() {
-        LincheckRuns.stress().check(getClass());
     }
 }

@@ -5,14 +5,13 @@ import io.jmempool.ring.Ring;
 import java.util.List;
 
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.junit.jupiter.api.Test;
 
 /**
  * Linearizability of the SP/MC ring (single producer (enqueues on one thread), several consumers) against {@link
  * BoundedFifoSpec}, by model checking and by stress. The calls are the ring's default ones, which take the SP/MC
  * paths.
  */
-public final class SpMcRingLincheckTest extends RingUnderTest {
+public final class SpMcRingLincheckTest extends RingUnderTest implements RingLinearizabilityChecks {
     public SpMcRingLincheckTest() {
         super(Ring.SP_ENQ);
     }
@@ -45,15 +44,5 @@ public final class SpMcRingLincheckTest extends RingUnderTest {
     @Operation(params = "n")
     public List<Long> dequeueBurst(int n) {
         return dequeueBurstOf(n);
-    }
-
-    @Test
-    void linearizableUnderModelChecking() {
-        LincheckRuns.modelChecking().check(getClass());
-    }
-
-    @Test
-    void linearizableUnderStress() {
-        LincheckRuns.stress().check(getClass());
     }
 }

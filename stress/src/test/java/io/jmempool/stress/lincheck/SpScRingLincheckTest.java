@@ -5,14 +5,13 @@ import io.jmempool.ring.Ring;
 import java.util.List;
 
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.junit.jupiter.api.Test;
 
 /**
  * Linearizability of the SP/SC ring (single producer and single consumer: all enqueues run on one thread, all dequeues
  * on one thread, possibly the same) against {@link BoundedFifoSpec}, by model checking and by stress. The calls are
  * the ring's default ones, which take the SP/SC paths.
  */
-public final class SpScRingLincheckTest extends RingUnderTest {
+public final class SpScRingLincheckTest extends RingUnderTest implements RingLinearizabilityChecks {
     public SpScRingLincheckTest() {
         super(Ring.SP_ENQ | Ring.SC_DEQ);
     }
@@ -45,15 +44,5 @@ public final class SpScRingLincheckTest extends RingUnderTest {
     @Operation(params = "n", nonParallelGroup = "consumer")
     public List<Long> dequeueBurst(int n) {
         return dequeueBurstOf(n);
-    }
-
-    @Test
-    void linearizableUnderModelChecking() {
-        LincheckRuns.modelChecking().check(getClass());
-    }
-
-    @Test
-    void linearizableUnderStress() {
-        LincheckRuns.stress().check(getClass());
     }
 }
